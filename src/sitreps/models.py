@@ -195,6 +195,7 @@ class Claim:
     partisan: bool
     kind: str = "narration"  # quote, indirect, according_to, interview_answer, interview_question, narration
     parent: str | None = None  # enclosing claim for nested attribution
+    source: Span | None = None  # the span naming the claimant ("he", "Talass Al-Salama")
 
 
 @dataclass(frozen=True, slots=True)
