@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     #: Largest report accepted, in bytes (a bigger input is refused with a clear error).
     max_report_bytes: int = Field(default=5_000_000, ge=1)
     #: Below this share of English function words a text is refused as non-English.
-    min_english_ratio: float = 0.04
+    min_english_ratio: float = 0.12
     #: Fuzzy actor-name match threshold (rapidfuzz ratio, 0-100).
     fuzzy_threshold: float = 90.0
     #: Fusion: largest distance (km) between places of one incident.
