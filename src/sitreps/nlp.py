@@ -159,9 +159,7 @@ def _prepare(nlp: Any, report: Report) -> tuple[Any, tuple[Turn, ...]]:
             if "\n" in tok.text:
                 prev_newline = True
             continue
-        if prev_newline or tok.idx in starts:
-            tok.is_sent_start = True
-        elif tok.i > 0 and "\n" in doc[tok.i - 1].text_with_ws:
+        if prev_newline or tok.idx in starts or (tok.i > 0 and "\n" in doc[tok.i - 1].text_with_ws):
             tok.is_sent_start = True
         prev_newline = False
     return doc, turns

@@ -113,7 +113,9 @@ def make_report(
     )
 
 
-def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Report | Skipped]:
+def read_paths(
+    paths: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[Report | Skipped]:
     """Every report of every path (files, directories recursively, ``-`` for stdin)."""
     opts = options or ReadOptions()
     for raw in paths:
@@ -157,7 +159,9 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Report | Skipped]:
     except InputError as exc:
         yield Skipped(origin, str(exc), exc.code)
     except (OSError, EOFError) as exc:
-        yield Skipped(origin, f"{origin}: cannot read ({exc.__class__.__name__}: {exc})", "unreadable")
+        yield Skipped(
+            origin, f"{origin}: cannot read ({exc.__class__.__name__}: {exc})", "unreadable"
+        )
 
 
 def _open_binary(path: Path, gz: bool) -> IO[bytes]:
@@ -166,7 +170,9 @@ def _open_binary(path: Path, gz: bool) -> IO[bytes]:
     return path.open("rb")
 
 
-def _read_stream(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Report | Skipped]:
+def _read_stream(
+    stream: IO[bytes], origin: str, options: ReadOptions
+) -> Iterator[Report | Skipped]:
     limit = options.max_bytes or get_settings().max_report_bytes
     try:
         data = stream.read(limit + 1)
