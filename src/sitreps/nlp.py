@@ -138,7 +138,7 @@ def get_nlp(model: str | None = None) -> Any:
     patterns = _collect_patterns()
     if patterns:
         before = "ner" if "ner" in nlp.pipe_names else None
-        ruler = nlp.add_pipe(
+        ruler: Any = nlp.add_pipe(
             "entity_ruler",
             name="sitreps_ruler",
             before=before,

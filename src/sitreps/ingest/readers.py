@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from sitreps.errors import EmptyInputError, InputError, LanguageError, MalformedInputError
 from sitreps.ingest.decode import check_size, decode
@@ -166,7 +166,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Report | Skipped]:
 
 def _open_binary(path: Path, gz: bool) -> IO[bytes]:
     if gz:
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 
