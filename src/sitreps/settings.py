@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     fusion_max_days: int = 2
     #: Fusion: smallest similarity score to merge an event into a cluster.
     fusion_min_score: float = 0.6
+    #: Evaluation: folder of the gold data sets (``SITREPS_SHARED_DATA``); when unset,
+    #: ``../shared/data`` next to a source checkout is used if it exists.
+    shared_data: Path | None = None
 
 
 @lru_cache(maxsize=1)
