@@ -1,0 +1,156 @@
+"""ACLED fatalities from counted quantities, and whose losses a quantity counts.
+
+:func:`acled_fatalities` applies the conventions written up in ``docs/fatalities.md``:
+only death counts (``killed``) make fatalities; injuries and "casualties" never do; distinct
+death counts of one event are summed; a stated total ("2 fatalities", "the death toll rose to
+15") wins over the parts; "dozens" / "tens" / "hundreds" take ACLED's figures (12 / 10 / 100);
+an unknown count is None, never 0; 0 only when the text says nobody was killed.
+
+:func:`assign_sides` sets ``Quantity.side`` to the actor whose losses the count reports, when
+the text says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from sitreps.extract.numbers import load_lexicon
+from sitreps.models import ActorFinding, Fatalities, Mention, Quantity
+from sitreps.nlp import ParsedReport
+
+#: objects that name a stated total rather than a group of victims
+_TOTAL_OBJECTS = frozenset({"toll", "total"})
+_BODY_RE = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)$", re.IGNORECASE)
+_LOSS_VERBS_RE = re.compile(
+    r"\b(?:ha(?:ve|s|d)\s+)?(?:taken|took|take|takes|suffered|suffer|suffers|sustained|sustain|"
+    r"lost|lose|loses|incurred|incur)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_RE = re.compile(r"\b(?:their|its|his|her)\b", re.IGNORECASE)
+_OF_RE = re.compile(r"^\s+(?:of|from|among)\s+(?:the\s+)?", re.IGNORECASE)
+_AGENT_RE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def acled_fatalities(quantities: tuple[Quantity, ...]) -> Fatalities | None:
+    """ACLED's ``fatalities`` for one event from its quantities; None when no death count."""
+    killed = [q for q in quantities if q.kind == "killed"]
+    if not killed:
+        return None
+    killed = [q for q in killed if not any(_inside(q, o) for o in killed if o is not q)]
+    totals = [q for q in killed if q.object is None and q.value is not None and q.value > 0]
+    totals = [q for q in totals if _is_total(q)] + [q for q in killed if q.object in _TOTAL_OBJECTS]
+    if totals:
+        last = max(totals, key=lambda q: q.span.start)
+        return _as_fatalities([last])
+    victims = [q for q in killed if not (q.object and _BODY_RE.search(q.object))]
+    bodies = [q for q in killed if q not in victims]
+    if _known(victims):
+        return _as_fatalities(victims)
+    if _known(bodies):
+        return _as_fatalities(bodies)
+    if killed and all(q.value == 0 for q in killed):
+        return Fatalities(0, 0, 0)
+    return None
+
+
+def _inside(q: Quantity, other: Quantity) -> bool:
+    return other.span.contains(q.span) and other.span != q.span
+
+
+def _is_total(q: Quantity) -> bool:
+    """A count whose own noun is the death ("2 fatalities", "one death", "4 dead")."""
+    return bool(re.search(r"\b(?:fatalit|deaths?\b|dead\b)", q.span.text, re.IGNORECASE))
+
+
+def _acled_value(q: Quantity) -> int | None:
+    if q.value is not None:
+        return q.value
+    vague = load_lexicon().vague
+    if q.qualifier and q.qualifier in vague:
+        return vague[q.qualifier].acled
+    return None
+
+
+def _known(qs: list[Quantity]) -> bool:
+    return any((_acled_value(q) or 0) > 0 for q in qs)
+
+
+def _as_fatalities(qs: list[Quantity]) -> Fatalities:
+    best = 0
+    low: int | None = 0
+    high: int | None = 0
+    for q in qs:
+        v = _acled_value(q)
+        if v is None or v == 0:
+            continue
+        best += v
+        low = None if low is None or q.low is None else low + q.low
+        high = None if high is None or q.high is None else high + q.high
+    return Fatalities(best, low if low is not None else best, high)
+
+
+# --- sides ---------------------------------------------------------------------------------
+
+
+def assign_sides(
+    quantities: tuple[Quantity, ...], parsed: ParsedReport, actors: ActorFinding
+) -> tuple[Quantity, ...]:
+    """Set ``side`` to the actor id whose losses each quantity counts, when the text says."""
+    text = parsed.report.text
+    known = {a.id for a in actors.actors if a.kind != "person"}
+    mentions = sorted(
+        (m for m in actors.mentions if m.entity_id in known and m.kind == "actor"),
+        key=lambda m: m.span.start,
+    )
+    out = []
+    for q in quantities:
+        side = q.side or _side(q, parsed, text, mentions)
+        out.append(replace(q, side=side) if side != q.side else q)
+    return tuple(out)
+
+
+def _side(q: Quantity, parsed: ParsedReport, text: str, mentions: list[Mention]) -> str | None:
+    sent = parsed.sentences[parsed.sentence_index(q.span.start)] if parsed.sentences else None
+    sent_start = sent.start if sent else 0
+    # 1. "members of Y", "soldiers from Y" right after the counted noun
+    tail = text[q.span.end : q.span.end + 60]
+    m = _OF_RE.match(tail)
+    if m:
+        at = q.span.end + m.end()
+        for mention in mentions:
+            if mention.span.start == at:
+                return mention.entity_id
+    # 2. an actor named inside the phrase ("three Taliban fighters"), not as an agent
+    for mention in mentions:
+        if q.span.contains(mention.span) and not _AGENT_RE.search(
+            text[q.span.start : mention.span.start]
+        ):
+            return mention.entity_id
+    before = [mm for mm in mentions if sent_start <= mm.span.start and mm.span.end <= q.span.start]
+    if not before:
+        return None
+    # 3. "X have taken / suffered / lost N casualties"
+    last = before[-1]
+    between = text[last.span.end : q.span.start]
+    if _LOSS_VERBS_RE.search(between) and not _AGENT_RE.search(between):
+        return _subject_actor(parsed.doc, before) or last.entity_id
+    # 4. "their armored vehicles": the pronoun refers back to the clause's subject actor
+    if _POSSESSIVE_RE.search(q.span.text):
+        return _subject_actor(parsed.doc, before) or last.entity_id
+    return None
+
+
+def _subject_actor(doc: Any, mentions: list[Mention]) -> str | None:
+    """The latest mention that is (part of) a clause subject."""
+    for mention in reversed(mentions):
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ in ("poss", "compound", "amod", "conj") and root.head is not root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return mention.entity_id
+    return None

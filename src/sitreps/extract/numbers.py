@@ -1,0 +1,283 @@
+"""Numbers as reports write them: digits, number words, "dozens", ranges and qualifiers.
+
+:func:`parse_count` reads the text of a count phrase ("more than 300", "at least twenty-two",
+"dozens of", "between 20 and 30", "a number of", "2 - 'many'") and returns a :class:`Count`:
+
+* ``value``: the best single number the text gives, or None when it gives none
+  ("dozens", "a number of", "several");
+* ``low`` / ``high``: bounds the text implies ("more than 60" -> low 61; "up to 20" ->
+  high 20; "dozens" -> low 24, i.e. at least two dozen);
+* ``qualifier``: the hedge as a normalised phrase ("more than", "at least", "about",
+  "up to", "dozens", "a number of" ...).
+
+For "more than N" / "over N" the best value is N itself (the figure the source gives);
+``low`` is N + 1. For a range "N to M" the value is N (the conservative end).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sitreps.errors import DataError
+
+_UNITS = {
+    "zero": 0,
+    "no": 0,
+    "none": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "lone": 1,
+    "another": 1,
+    "two": 2,
+    "both": 2,
+    "pair": 2,
+    "couple": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dozen": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+#: words that are numbers on their own (for token tests by other modules)
+NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES)
+
+_QUALIFIERS: tuple[tuple[str, str], ...] = (
+    (r"more than|over|in excess of|upwards of|above", "more than"),
+    (r"at least|no fewer than|no less than|not less than|a minimum of", "at least"),
+    (r"less than|fewer than|under|below", "less than"),
+    (r"at most|up to|as many as|no more than|a maximum of", "up to"),
+    (
+        r"about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated"
+        r"|approx\.?|circa|c\.|reportedly",
+        "about",
+    ),
+)
+
+_DIGITS_RE = re.compile(r"^\d{1,3}(?:[,\u202f ]\d{3})+$|^\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class VagueWord:
+    """A quantifier that stands for an unstated number ("dozens", "several")."""
+
+    value: int | None
+    low: int | None
+    acled: int | None  # the figure ACLED's methodology codes for it, when it has one
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityLexicon:
+    """The packaged ``data/lexicon/quantities.yaml``, validated."""
+
+    verbs: dict[str, str]
+    phrasal: dict[str, str]
+    adjectives: dict[str, str]
+    nouns: dict[str, str]
+    body_nouns: frozenset[str]
+    toll_nouns: frozenset[str]
+    materiel: tuple[str, ...]
+    vague: dict[str, VagueWord]
+
+
+def _str_map(raw: dict[str, Any], key: str) -> dict[str, str]:
+    value = raw.get(key) or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise DataError(f"quantities.yaml: {key!r} must map strings to strings")
+    return {k.lower(): v for k, v in value.items()}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> QuantityLexicon:
+    """Load and validate the packaged quantity lexicon (once per process)."""
+    try:
+        text = (
+            resources.files("sitreps")
+            .joinpath("data/lexicon/quantities.yaml")
+            .read_text(encoding="utf-8")
+        )
+        raw = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read the quantity lexicon: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DataError("quantities.yaml must be a mapping")
+    vague: dict[str, VagueWord] = {}
+    for phrase, info in (raw.get("vague") or {}).items():
+        if not isinstance(info, dict):
+            raise DataError(f"quantities.yaml: vague word {phrase!r} needs a mapping")
+        vague[str(phrase).lower()] = VagueWord(
+            info.get("value"), info.get("low"), info.get("acled")
+        )
+    return QuantityLexicon(
+        verbs=_str_map(raw, "verbs"),
+        phrasal=_str_map(raw, "phrasal"),
+        adjectives=_str_map(raw, "adjectives"),
+        nouns=_str_map(raw, "nouns"),
+        body_nouns=frozenset(str(x).lower() for x in raw.get("body_nouns") or ()),
+        toll_nouns=frozenset(str(x).lower() for x in raw.get("toll_nouns") or ()),
+        materiel=tuple(str(x).lower() for x in raw.get("materiel") or ()),
+        vague=vague,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A parsed count: best value, bounds and hedge (see the module docstring)."""
+
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str | None = None
+
+
+def word_to_int(text: str) -> int | None:
+    """``"twenty-two"`` -> 22, ``"1,200"`` -> 1200, ``"two hundred"`` -> 200; else None."""
+    t = text.strip().lower().replace("\u2011", "-")
+    if not t:
+        return None
+    if _DIGITS_RE.match(t):
+        return int(re.sub(r"[,\u202f ]", "", t))
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)", t)
+    if m:
+        return int(float(m.group(1)) * _SCALES[m.group(2)])
+    words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in _UNITS:
+        return _UNITS[words[0]]
+    total = 0
+    current = 0
+    seen = False
+    for w in words:
+        if w in _UNITS and w not in ("a", "an", "no", "none", "another", "both", "pair", "couple"):
+            current += _UNITS[w]
+        elif w in ("a", "an") and len(words) > 1:
+            current += 1  # "a hundred", "a dozen"
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in _SCALES:
+            current = max(current, 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total += current
+                current = 0
+        elif w.isdigit():
+            current += int(w)
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+_NUM = (
+    r"\d{1,3}(?:,\d{3})+|\d+|(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|and)[\s-]*)+"
+)
+_RANGE_RE = re.compile(
+    rf"(?:between\s+)?(?P<a>{_NUM})\s*(?:-|–|—|to|and|or)\s*(?P<b>{_NUM})$", re.IGNORECASE
+)
+_OPEN_RANGE_RE = re.compile(
+    rf"(?P<a>{_NUM})\s*(?:-|–|to|or)\s*['\"‘’“”]?(?P<w>many|more|several|dozens|hundreds)"
+    r"['\"‘’“”]?$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _vague_patterns() -> tuple[tuple[re.Pattern[str], str, VagueWord], ...]:
+    vague = load_lexicon().vague
+    out = []
+    for phrase in sorted(vague, key=len, reverse=True):
+        key = re.sub(r"\s+of$", "", phrase)
+        pat = re.compile(rf"^(?:{re.escape(key)})(?:\s+of)?$", re.IGNORECASE)
+        out.append((pat, phrase, vague[phrase]))
+    return tuple(out)
+
+
+def _strip(text: str) -> str:
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    t = re.sub(r"^(?:the|a total of|total of|a further|further|an additional|additional)\s+", "", t)
+    t = re.sub(r"\s+(?:of|people|persons|others|more)$", "", t)
+    return t.strip(" ,.;:'\"‘’“”()")
+
+
+def parse_count(text: str) -> Count | None:
+    """Read a count phrase; None when it holds no count at all."""
+    t = _strip(text)
+    if not t:
+        return None
+    qualifier: str | None = None
+    for pattern, name in _QUALIFIERS:
+        m = re.match(rf"^(?:{pattern})\s+(.+)$", t)
+        if m:
+            qualifier, t = name, m.group(1).strip()
+            break
+    if t in ("a dozen", "dozen", "one dozen"):
+        return _qualified(12, qualifier)
+    for pat, phrase, info in _vague_patterns():
+        if pat.match(t):
+            return Count(info.value, info.low, None, qualifier or phrase)
+    m = re.fullmatch(r"(?:a |an )?(?:few|couple of|couple) dozens?(?: of)?", t)
+    if m:
+        return Count(None, 24, None, qualifier or "dozens")
+    m = _OPEN_RANGE_RE.match(t)
+    if m:
+        a = word_to_int(m.group("a"))
+        if a is not None:
+            return Count(a, a, None, qualifier or f"{m.group('w').lower()}")
+    m = _RANGE_RE.match(t)
+    if m:
+        a, b = word_to_int(m.group("a")), word_to_int(m.group("b"))
+        if a is not None and b is not None and a < b:
+            return Count(a, a, b, qualifier or "between")
+    n = word_to_int(t)
+    if n is None:
+        return None
+    return _qualified(n, qualifier)
+
+
+def _qualified(n: int, qualifier: str | None) -> Count:
+    if qualifier == "more than":
+        return Count(n, n + 1, None, qualifier)
+    if qualifier == "at least":
+        return Count(n, n, None, qualifier)
+    if qualifier == "less than":
+        return Count(None, None, max(n - 1, 0), qualifier)
+    if qualifier == "up to":
+        return Count(n, None, n, qualifier)
+    return Count(n, None, None, qualifier) if qualifier else Count(n, n, n, None)

@@ -1,0 +1,359 @@
+"""Counted quantities: killed, injured, captured, displaced, destroyed materiel ...
+
+A quantity is found from a *cue* (a verb such as kill/injure/capture/destroy/shoot down, a
+noun such as casualties/fatalities/deaths, a predicative adjective such as dead/wounded) and
+the *counted argument* the dependency parse attaches to it: the object of an active verb
+("killing at least 22 people"), the subject of a passive one ("six soldiers were killed") or
+of an intransitive one ("one person died"), the noun a participle modifies ("two civilians
+killed"), or the noun itself ("more than 300 casualties", "no fatalities").
+
+The count comes from the argument's own modifiers (numbers, "at least", "dozens of", "a", "no")
+and is read by :func:`sitreps.extract.numbers.parse_count`. Conventions:
+
+* "killed or wounded" on one argument is one ``casualties`` quantity, never a death count;
+* casualties are not fatalities, except that an explicit "no casualties" is ``killed`` 0;
+* "a number of aircraft and helicopters" is ONE quantity whose object is the coordination
+  ("aircraft and helicopters"); coordinated nouns that each carry their own count
+  ("six soldiers and three militants") are separate quantities;
+* a plural argument with no count ("killed civilians") gives a quantity with value None and
+  qualifier "unspecified"; 0 comes only from an explicit "no", "none", "nobody", "without";
+* a singular argument ("a man", "the driver", "he") counts 1.
+
+Side attribution (whose losses) is :func:`assign_sides` in :mod:`sitreps.extract.fatalities`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sitreps.extract.numbers import NUMBER_WORDS, Count, QuantityLexicon, load_lexicon, parse_count
+from sitreps.models import Quantity, Span
+from sitreps.nlp import ParsedReport
+
+Token = Any  # spacy.tokens.Token
+
+_ZERO_WORDS = frozenset({"no", "none", "nobody", "noone", "neither"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_SUBJ = ("nsubjpass", "nsubj")
+_PREDICATIVE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj")
+_QUANT_HEADS = frozenset({"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "number"})
+_QUANT_AMODS = frozenset({"several", "many", "numerous", "multiple", "few", "some", "unknown"})
+_DET_COUNTS = {"a": 1, "an": 1, "one": 1, "another": 1, "no": 0, "both": 2, "some": None}
+
+_TOLL_RE = re.compile(
+    r"\b(?:death|casualty|fatality)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|"
+    r"stands at|stood at)\s+(?P<n>(?:at least |more than |over |about |around )?"
+    r"[\w,-]+(?: [\w-]+)?)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: str
+    arg: int  # token index of the counted argument
+    cue: int  # token index of the cue
+
+
+def find_quantities(parsed: ParsedReport) -> tuple[Quantity, ...]:
+    """Every counted quantity of the report, in text order."""
+    lex = load_lexicon()
+    doc = parsed.doc
+    text = parsed.report.text
+    hits: dict[int, list[_Hit]] = {}
+    for tok in doc:
+        for hit in _cue_hits(tok, lex):
+            hits.setdefault(hit.arg, []).append(hit)
+    out: list[Quantity] = []
+    for arg_i, group in hits.items():
+        kinds = {h.kind for h in group}
+        if "killed" in kinds and "injured" in kinds:
+            group = [_Hit("casualties", arg_i, min(h.cue for h in group))]
+        seen: set[str] = set()
+        for hit in group:
+            if hit.kind in seen:
+                continue
+            seen.add(hit.kind)
+            q = _quantity(doc, text, hit, lex)
+            if q is not None:
+                out.append(q)
+    out.extend(_tolls(text, out))
+    out.sort(key=lambda q: (q.span.start, q.span.end, q.kind))
+    return tuple(out)
+
+
+# --- cues ----------------------------------------------------------------------------------
+
+
+def _cue_hits(tok: Token, lex: QuantityLexicon) -> Iterator[_Hit]:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        kind = _verb_kind(tok, lex)
+        if kind is None or _negated(tok):
+            return
+        for arg in _verb_args(tok):
+            yield _Hit(kind, arg.i, tok.i)
+        return
+    if tok.pos_ == "ADJ" and lemma in lex.adjectives:
+        kind = lex.adjectives[lemma]
+        if kind == "missing":
+            return
+        if _has_count(tok):  # "leaving 4 dead"
+            yield _Hit(kind, tok.i, tok.i)
+        elif tok.dep_ in ("amod",) and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            if _has_count(tok.head):
+                yield _Hit(kind, tok.head.i, tok.i)
+        elif tok.dep_ in _PREDICATIVE_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+            for arg in _verb_args(tok.head, predicative=True):
+                yield _Hit(kind, arg.i, tok.i)
+        return
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and tok.dep_ != "compound":
+        kind = lex.nouns[lemma]
+        if _has_count(tok) or _zero_context(tok):
+            yield _Hit(kind, tok.i, tok.i)
+            return
+        for prep in tok.children:  # "the deaths of three soldiers"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and _has_count(pobj):
+                        yield _Hit(kind, pobj.i, tok.i)
+
+
+def _verb_kind(tok: Token, lex: QuantityLexicon) -> str | None:
+    lemma = tok.lemma_.lower()
+    particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    preds = [c.lower_ for c in tok.children if c.dep_ in ("oprd", "acomp", "advmod")]
+    for p in particles + preds:
+        kind = lex.phrasal.get(f"{lemma} {p}")
+        if kind:
+            return kind
+    if lemma == "down" and tok.pos_ != "VERB":
+        return None
+    return lex.verbs.get(lemma)
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _is_passive(tok: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)
+
+
+def _verb_args(tok: Token, predicative: bool = False) -> list[Token]:
+    """The counted argument(s) of a cue verb, following conjunctions and control."""
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    if predicative:  # "left 22 soldiers injured", "were found dead", "shot dead"
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        return _expand(objs)
+    if lemma in ("die", "perish"):
+        subj = [c for c in kids if c.dep_ in _SUBJ]
+        if subj:
+            return _expand(subj)
+        return _inherit(tok, ("nsubj", "nsubjpass"))
+    if _is_passive(tok):
+        subj = [c for c in kids if c.dep_ == "nsubjpass"]
+        if subj:
+            return _expand(subj)
+        if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            if tok.dep_ == "relcl":
+                return [tok.head]
+            return [tok.head]
+        if tok.dep_ in ("oprd", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
+            return _expand([c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")])
+        objs = [c for c in kids if c.dep_ == "dobj"]
+        if objs:
+            return _expand(objs)
+        return _inherit(tok, ("nsubjpass",))
+    objs = [c for c in kids if c.dep_ in ("dobj",)]
+    if objs:
+        return _expand(objs)
+    return []
+
+
+def _inherit(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    """A conjoined verb without its own argument shares its head verb's ("killed or wounded")."""
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+        found = [c for c in head.children if c.dep_ in deps]
+        if found:
+            return _expand(found)
+    return []
+
+
+def _expand(args: list[Token]) -> list[Token]:
+    """Arguments plus coordinated nouns that carry their own count."""
+    out: list[Token] = []
+    for a in args:
+        if a.lower_ in ("who", "which", "that") and a.head.dep_ == "relcl":
+            a = a.head.head
+        out.append(a)
+        if _is_quant_head(a):
+            continue
+        for c in a.conjuncts:
+            if c.i > a.i and _has_count(c):
+                out.append(c)
+    return out
+
+
+# --- counts ----------------------------------------------------------------------------
+
+
+def _is_quant_head(tok: Token) -> bool:
+    low = tok.lower_
+    return bool(
+        tok.like_num
+        or low in NUMBER_WORDS
+        or low in _QUANT_HEADS
+        or (low in _ZERO_WORDS | {"one"} and tok.pos_ in ("PRON", "NUM", "NOUN"))
+    )
+
+
+def _count_mods(tok: Token) -> list[Token]:
+    return [
+        c
+        for c in tok.children
+        if c.i < tok.i
+        and (
+            c.dep_ in ("nummod", "quantmod")
+            or (c.dep_ == "det" and c.lower_ in _DET_COUNTS)
+            or (c.dep_ in ("amod", "advmod", "det") and c.lower_ in _QUANT_AMODS)
+        )
+    ]
+
+
+def _has_count(tok: Token) -> bool:
+    if _is_quant_head(tok) or tok.lower_ in _SINGULAR_PRONOUNS:
+        return True
+    if _count_mods(tok):
+        return True
+    return tok.tag_ in ("NN", "NNP") and tok.pos_ in ("NOUN", "PROPN")
+
+
+def _zero_context(tok: Token) -> bool:
+    head = tok.head
+    return (head.dep_ == "prep" and head.lower_ == "without") or tok.head.lower_ == "without"
+
+
+def _count(doc: Any, arg: Token) -> tuple[Count, int] | None:
+    """The count of an argument and the index of the first token of its count phrase."""
+    if arg.lower_ in _ZERO_WORDS or (arg.head.lower_ == "without" and arg.dep_ == "pobj"):
+        return Count(0, 0, 0, None), arg.i
+    if _is_quant_head(arg):
+        left = arg.left_edge.i
+        words = [t for t in doc[left : arg.i + 1] if t.dep_ not in ("poss", "case")]
+        if any(t.lower_ in _ZERO_WORDS for t in words):
+            return Count(0, 0, 0, None), left
+        c = parse_count(" ".join(t.text for t in words))
+        return (c, left) if c else None
+    mods = _count_mods(arg)
+    nums = [m for m in mods if m.dep_ == "nummod"]
+    if nums:
+        n = nums[0]
+        left = n.left_edge.i
+        c = parse_count(doc[left : n.right_edge.i + 1].text)
+        if c is not None and any(m.lower_ in _ZERO_WORDS for m in mods):
+            c = Count(0, 0, 0, None)
+        return (c, left) if c else None
+    for m in mods:
+        if m.lower_ in _ZERO_WORDS:
+            return Count(0, 0, 0, None), m.i
+    for m in mods:
+        if m.lower_ in _QUANT_AMODS or m.lower_ in _DET_COUNTS:
+            c = parse_count(doc[m.left_edge.i : m.i + 1].text)
+            if c is not None:
+                return c, m.left_edge.i
+    if arg.lower_ in _SINGULAR_PRONOUNS or (
+        arg.tag_ in ("NN", "NNP") and arg.pos_ in ("NOUN", "PROPN")
+    ):
+        return Count(1, 1, 1, None), arg.left_edge.i
+    if arg.tag_ in ("NNS", "NNPS"):
+        return Count(None, None, None, "unspecified"), arg.i
+    return None
+
+
+def _object(doc: Any, arg: Token) -> tuple[str | None, int]:
+    """What is counted ("armored vehicles") and the index of its last token."""
+    if _is_quant_head(arg):
+        for prep in arg.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+                if pobjs:
+                    p = pobjs[0]
+                    end = max(p.i, *(c.i for c in p.conjuncts)) if p.conjuncts else p.i
+                    start = min(
+                        (c.i for c in p.children if c.dep_ in ("amod", "compound") and c.i < p.i),
+                        default=p.i,
+                    )
+                    return doc[start : end + 1].text, end
+        return None, arg.i
+    start = min(
+        (
+            c.i
+            for c in arg.children
+            if c.dep_ in ("amod", "compound")
+            and c.i < arg.i
+            and c.lower_ not in _QUANT_AMODS
+            and not c.like_num
+        ),
+        default=arg.i,
+    )
+    return doc[start : arg.i + 1].text, arg.i
+
+
+def _quantity(doc: Any, text: str, hit: _Hit, lex: QuantityLexicon) -> Quantity | None:
+    arg = doc[hit.arg]
+    cue = doc[hit.cue]
+    found = _count(doc, arg)
+    if found is None:
+        return None
+    count, left = found
+    obj, obj_end = _object(doc, arg)
+    if obj is not None and (obj.lower() in _SINGULAR_PRONOUNS or hit.arg == hit.cue):
+        obj = None  # "he"; "300 casualties" (the cue noun is not what is counted)
+    kind = hit.kind
+    if kind == "casualties" and count.value == 0:
+        kind = "killed"  # "no casualties": explicitly nobody killed
+    start_i, end_i = left, obj_end
+    for c in cue.children:  # "shooting down", "shot dead"
+        if c.dep_ in ("prt", "oprd", "acomp") and 0 < c.i - hit.cue <= 2:
+            hit = _Hit(hit.kind, hit.arg, c.i) if c.i > end_i else hit
+    if hit.cue < start_i and start_i - hit.cue <= 3:
+        start_i = hit.cue
+    elif hit.cue > end_i and hit.cue - end_i <= 3:
+        end_i = hit.cue
+    start = doc[start_i].idx
+    last = doc[end_i]
+    end = last.idx + len(last.text)
+    return Quantity(
+        kind=kind,
+        value=count.value,
+        low=count.low,
+        high=count.high,
+        qualifier=count.qualifier,
+        span=Span.of(text, start, end),
+        object=obj,
+    )
+
+
+def _tolls(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "the death toll rose to 15": a killed count the dependency cues do not reach."""
+    out = []
+    for m in _TOLL_RE.finditer(text):
+        c = parse_count(m.group("n"))
+        if c is None:
+            c = parse_count(m.group("n").split()[0])
+        if c is None or c.value is None:
+            continue
+        span = Span.of(text, m.start(), m.end())
+        if any(q.span.overlaps(span) and q.kind == "killed" for q in found):
+            continue
+        out.append(Quantity("killed", c.value, c.low, c.high, c.qualifier, span, object="toll"))
+    return out
