@@ -202,7 +202,13 @@ def _single(data: bytes, origin: str, options: ReadOptions, *, html: bool) -> Re
 def _read_corpus(
     fh: IO[bytes], origin: str, suffix: str, options: ReadOptions
 ) -> Iterator[Report | Skipped]:
-    stream = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="strict", newline="")
+    with io.TextIOWrapper(fh, encoding="utf-8-sig", errors="strict", newline="") as stream:
+        yield from _corpus_rows(stream, origin, suffix, options)
+
+
+def _corpus_rows(
+    stream: IO[str], origin: str, suffix: str, options: ReadOptions
+) -> Iterator[Report | Skipped]:
     f = options.fields
     try:
         if suffix in JSONL_SUFFIXES:
