@@ -134,7 +134,9 @@ def perfect(build: Any) -> dict[str, Extraction]:
             ),
             places=(b.place("p1", "Al Mayadin", 35.0194, 40.4508, "Deir ez Zor"),),
             events=(
-                b.event("Battles", "Armed clash", actor1="a1", actor2="a2", place="p1", fatalities=3),
+                b.event(
+                    "Battles", "Armed clash", actor1="a1", actor2="a2", place="p1", fatalities=3
+                ),
             ),
         ),
         "SYR2": b.extraction(
@@ -261,7 +263,11 @@ def test_partial_system_known_scores(gold_csv: Path, build: Any) -> None:
         "SYR1",
         actors=(b.actor("a1", "MILITARY FORCES OF SYRIA", 1),),
         places=(b.place("p1", "Somewhere", 35.0194, 41.4508, "Deir ez Zor"),),
-        events=(b.event("Battles", "Government regains territory", actor1="a1", place="p1", fatalities=5),),
+        events=(
+            b.event(
+                "Battles", "Government regains territory", actor1="a1", place="p1", fatalities=5
+            ),
+        ),
     )
     # IRQ1: only a negated event, which does not count
     preds["IRQ1"] = b.extraction(

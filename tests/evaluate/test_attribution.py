@@ -38,7 +38,9 @@ def gold_dir(tmp_path: Path) -> Path:
     return base
 
 
-def claim(content: tuple[int, int], source: tuple[int, int] | None, cue: tuple[int, int] | None) -> Claim:
+def claim(
+    content: tuple[int, int], source: tuple[int, int] | None, cue: tuple[int, int] | None
+) -> Claim:
     return Claim(
         id=f"c{content[0]}",
         claimant="someone" if source else None,
@@ -67,7 +69,9 @@ def test_missing_split(gold_dir: Path) -> None:
 
 
 def test_parse_brat_without_source() -> None:
-    ann = "T1\tCue 0 4\tsaid\nT2\tContent 5 9\tthat\nE1\tAttribution-no-source:T1 Content:T2 Cue:T1\n"
+    ann = (
+        "T1\tCue 0 4\tsaid\nT2\tContent 5 9\tthat\nE1\tAttribution-no-source:T1 Content:T2 Cue:T1\n"
+    )
     (a,) = attribution.parse_brat(ann)
     assert a.source is None and a.cue == (0, 4) and a.content == (5, 9)
 

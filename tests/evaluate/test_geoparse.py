@@ -40,7 +40,9 @@ def gold_file(tmp_path: Path) -> Path:
     return p
 
 
-def _finding(build: Any, spans: list[tuple[tuple[int, int], float | None, float | None]]) -> PlaceFinding:
+def _finding(
+    build: Any, spans: list[tuple[tuple[int, int], float | None, float | None]]
+) -> PlaceFinding:
     places = tuple(
         build.place(f"p{i}", TEXT[s[0] : s[1]], lat, lon, mentions=(Span.of(TEXT, *s),))
         for i, (s, lat, lon) in enumerate(spans)

@@ -21,9 +21,7 @@ SYRIA = (66, 71)
 
 
 def _write_lines(path: Path, rows: list[dict[str, Any]]) -> None:
-    path.write_text(
-        "\ufeff" + "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8"
-    )
+    path.write_text("\ufeff" + "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
 
 
 def _ent(start: int, end: int, typ: str, conf: float = 1.0) -> dict[str, Any]:
@@ -120,7 +118,14 @@ def test_no_gold_folder(tmp_path: Path) -> None:
 def test_perfect_system(gold_dir: Path, build: Any) -> None:
     docs = re3d.load_re3d(gold_dir)
     s = re3d.score_re3d(docs, {"D1": perfect(build)})
-    for key in ("actor_exact", "actor_overlap", "place_exact", "place_overlap", "rel_fights", "rel_allied"):
+    for key in (
+        "actor_exact",
+        "actor_overlap",
+        "place_exact",
+        "place_overlap",
+        "rel_fights",
+        "rel_allied",
+    ):
         assert s.metrics[f"{key}_f1"] == 1.0, key
     assert s.counts["gold_relation_pairs"] == 2
 
