@@ -228,6 +228,7 @@ def test_perfect_system(gold_csv: Path, build: Any) -> None:
         "within_25km",
         "geo_precision_accuracy",
         "fatalities_exact",
+        "fatalities_exact_nonzero",
     ):
         assert s.metrics[key] == 1.0, key
     assert s.metrics["median_distance_km"] == 0.0
@@ -250,6 +251,7 @@ def test_empty_system(gold_csv: Path) -> None:
     assert s.metrics["median_distance_km"] is None
     # predicted "none" means 0 fatalities: right for two rows, 3 off for one
     assert s.metrics["fatalities_exact"] == pytest.approx(2 / 3)
+    assert s.metrics["fatalities_exact_nonzero"] == 0.0
     assert s.metrics["fatalities_mae"] == pytest.approx(1.0)
 
 

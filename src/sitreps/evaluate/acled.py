@@ -219,6 +219,7 @@ def _metrics(pairs: Sequence[tuple[AcledGold, AcledPrediction]]) -> Metrics:
     p_type = [p.event_type for p in pred]
     g_sub = [g.sub_event_type for g in gold]
     p_sub = [p.sub_event_type for p in pred]
+    killed = [(g, p) for g, p in pairs if g.fatalities > 0]
     distances: list[float] = []
     within: list[bool] = []
     for g, p in pairs:
@@ -258,6 +259,9 @@ def _metrics(pairs: Sequence[tuple[AcledGold, AcledPrediction]]) -> Metrics:
             [g.geo_precision for g in gold], [p.geo_precision for p in pred]
         ),
         "fatalities_exact": m.accuracy([g.fatalities for g in gold], [p.fatalities for p in pred]),
+        "fatalities_exact_nonzero": m.accuracy(
+            [g.fatalities for g, _ in killed], [p.fatalities for _, p in killed]
+        ),
         "fatalities_mae": m.mean([abs(g.fatalities - p.fatalities) for g, p in pairs]),
     }
 
