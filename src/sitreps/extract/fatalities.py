@@ -16,13 +16,13 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from sitreps.extract.numbers import load_lexicon
-from sitreps.models import ActorFinding, Fatalities, Mention, Quantity
+from sitreps.extract.numbers import load_lexicon, parse_count, word_to_int
+from sitreps.models import ActorFinding, Fatalities, Mention, Quantity, Span
 from sitreps.nlp import ParsedReport
 
 #: objects that name a stated total rather than a group of victims
 _TOTAL_OBJECTS = frozenset({"toll", "total"})
-_BODY_RE = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)$", re.IGNORECASE)
+_BODY_RE = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", re.IGNORECASE)
 _LOSS_VERBS_RE = re.compile(
     r"\b(?:ha(?:ve|s|d)\s+)?(?:taken|took|take|takes|suffered|suffer|suffers|sustained|sustain|"
     r"lost|lose|loses|incurred|incur)\b[^.;]*$",
@@ -33,26 +33,103 @@ _OF_RE = re.compile(r"^\s+(?:of|from|among)\s+(?:the\s+)?", re.IGNORECASE)
 _AGENT_RE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_N = r"(?:\d[\d,]*|[a-z]+(?:[ -][a-z]+)?)"
+_TOLL_RE = re.compile(
+    r"\b(?:death|casualty|fatality)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|"
+    rf"stands at|stood at)\s+(?P<n>(?:at least |more than |over |about |around )?{_N})",
+    re.IGNORECASE,
+)
+#: a count stated as the one recorded ("Fatalities coded as 20", "1 fatality coded for this
+#: event") - the phrasing of ACLED notes
+_CODED_RE = re.compile(
+    rf"\b(?:fatalit(?:y|ies)|deaths?)\b[^.;\[\]]{{0,60}}?\bcoded as (?:an? )?(?P<n>{_N})\b"
+    r"|\b(?P<m>\d+) fatalit(?:y|ies) (?:coded|recorded|counted) for this event"
+    r"|\bfatalit(?:y|ies) (?:are |were |is |was )?(?P<elsewhere>coded|counted|recorded) "
+    r"(?:to|in|under|with) (?:the |an? )?[^.;()\[\]]{0,60}\bevents?\b",
+    re.IGNORECASE,
+)
+#: "38 fatalities split among 10 events": an even share per event
+_SPLIT_RE = re.compile(
+    r"\b(?P<n>\d+)(?: ?- ?\d+)? (?:total |reported )?(?:\w+ )?(?:fatalit(?:y|ies)|"
+    r"(?:\w+ ){0,3}(?:were |was )?killed,?) (?:were )?(?:split|divided|distributed|spread) "
+    r"(?:evenly )?(?:among|between|across|over) (?P<k>\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten) (?:events|incidents|days|locations)",
+    re.IGNORECASE,
+)
+
+
+def stated_totals(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Death counts stated as totals that no dependency cue reaches: "the death toll rose to
+    15" (qualifier as written, object "toll"), "Fatalities coded as 20" (qualifier "coded"),
+    "38 fatalities split among 10 events" (qualifier "split", value = the even share)."""
+    out: list[Quantity] = []
+    for m in _TOLL_RE.finditer(text):
+        c = parse_count(m.group("n")) or parse_count(m.group("n").split()[0])
+        if c is None or c.value is None:
+            continue
+        span = Span.of(text, m.start(), m.end())
+        if not any(q.span.overlaps(span) and q.kind == "killed" for q in found):
+            out.append(Quantity("killed", c.value, c.low, c.high, c.qualifier, span, "toll"))
+    for m in _CODED_RE.finditer(text):
+        c = parse_count("0" if m.group("elsewhere") else m.group("n") or m.group("m") or "")
+        if c is not None and c.value is not None:
+            span = Span.of(text, m.start(), m.end())
+            out.append(Quantity("killed", c.value, c.value, c.value, "coded", span))
+    for m in _SPLIT_RE.finditer(text):
+        total, k = int(m.group("n")), word_to_int(m.group("k"))
+        if k:
+            share = int(total / k + 0.5)
+            span = Span.of(text, m.start(), m.end())
+            out.append(Quantity("killed", share, share, share, "split", span))
+    return out
+
+
 def acled_fatalities(quantities: tuple[Quantity, ...]) -> Fatalities | None:
     """ACLED's ``fatalities`` for one event from its quantities; None when no death count."""
     killed = [q for q in quantities if q.kind == "killed"]
     if not killed:
         return None
+    for qualifier in ("coded", "split"):  # the count the text states as the recorded one
+        stated = [q for q in killed if q.qualifier == qualifier]
+        if stated:
+            return _as_fatalities([max(stated, key=lambda q: q.span.start)])
     killed = [q for q in killed if not any(_inside(q, o) for o in killed if o is not q)]
-    totals = [q for q in killed if q.object is None and q.value is not None and q.value > 0]
-    totals = [q for q in totals if _is_total(q)] + [q for q in killed if q.object in _TOTAL_OBJECTS]
+    totals = [q for q in killed if q.object in _TOTAL_OBJECTS or _is_total(q)]
+    totals = [q for q in totals if (_acled_value(q) or 0) > 0]
     if totals:
-        last = max(totals, key=lambda q: q.span.start)
-        return _as_fatalities([last])
-    victims = [q for q in killed if not (q.object and _BODY_RE.search(q.object))]
+        return _as_fatalities([max(totals, key=lambda q: q.span.start)])
+    victims = [q for q in killed if not _BODY_RE.search(q.span.text)]
     bodies = [q for q in killed if q not in victims]
     if _known(victims):
-        return _as_fatalities(victims)
+        return _as_fatalities(_conservative(victims))
     if _known(bodies):
-        return _as_fatalities(bodies)
-    if killed and all(q.value == 0 for q in killed):
+        return _as_fatalities(_conservative(bodies))
+    if all(q.value == 0 for q in killed):
         return Fatalities(0, 0, 0)
     return None
+
+
+def _conservative(qs: list[Quantity]) -> list[Quantity]:
+    """Counts of the same victims given twice ("6 soldiers were killed ... it said it killed 7
+    soldiers") conflict: keep the lower one. Counts of different victims are all kept."""
+    keep: dict[str, Quantity] = {}
+    rest: list[Quantity] = []
+    for q in qs:
+        key = _head_noun(q.object)
+        if key is None or (q.value or 0) <= 1:
+            rest.append(q)
+            continue
+        old = keep.get(key)
+        if old is None or (_acled_value(q) or 0) < (_acled_value(old) or 0):
+            keep[key] = q
+    return rest + list(keep.values())
+
+
+def _head_noun(obj: str | None) -> str | None:
+    if not obj:
+        return None
+    word = obj.split()[-1].lower()
+    return word[:-1] if word.endswith("s") else word
 
 
 def _inside(q: Quantity, other: Quantity) -> bool:

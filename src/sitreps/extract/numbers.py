@@ -109,6 +109,7 @@ class QuantityLexicon:
     nouns: dict[str, str]
     body_nouns: frozenset[str]
     toll_nouns: frozenset[str]
+    not_counted: frozenset[str]
     materiel: tuple[str, ...]
     vague: dict[str, VagueWord]
 
@@ -150,6 +151,7 @@ def load_lexicon() -> QuantityLexicon:
         nouns=_str_map(raw, "nouns"),
         body_nouns=frozenset(str(x).lower() for x in raw.get("body_nouns") or ()),
         toll_nouns=frozenset(str(x).lower() for x in raw.get("toll_nouns") or ()),
+        not_counted=frozenset(str(x).lower() for x in raw.get("not_counted") or ()),
         materiel=tuple(str(x).lower() for x in raw.get("materiel") or ()),
         vague=vague,
     )

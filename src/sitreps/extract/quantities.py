@@ -24,11 +24,11 @@ Side attribution (whose losses) is :func:`assign_sides` in :mod:`sitreps.extract
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from sitreps.extract.fatalities import stated_totals
 from sitreps.extract.numbers import NUMBER_WORDS, Count, QuantityLexicon, load_lexicon, parse_count
 from sitreps.models import Quantity, Span
 from sitreps.nlp import ParsedReport
@@ -41,14 +41,80 @@ _SUBJ = ("nsubjpass", "nsubj")
 _PREDICATIVE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj")
 _QUANT_HEADS = frozenset({"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "number"})
 _QUANT_AMODS = frozenset({"several", "many", "numerous", "multiple", "few", "some", "unknown"})
-_DET_COUNTS = {"a": 1, "an": 1, "one": 1, "another": 1, "no": 0, "both": 2, "some": None}
-
-_TOLL_RE = re.compile(
-    r"\b(?:death|casualty|fatality)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|"
-    r"stands at|stood at)\s+(?P<n>(?:at least |more than |over |about |around )?"
-    r"[\w,-]+(?: [\w-]+)?)",
-    re.IGNORECASE,
+_REASON_PREPS = frozenset({"against", "over", "after", "following", "about", "into", "regarding"})
+_BACKGROUND_MARKS = frozenset({"after", "since", "whether", "if", "unless"})
+_REACTIONS = frozenset(
+    {
+        "justice",
+        "call",
+        "demand",
+        "protest",
+        "rally",
+        "vigil",
+        "march",
+        "condemn",
+        "denounce",
+        "repudiate",
+        "mourn",
+        "commemorate",
+        "decry",
+        "investigate",
+        "probe",
+        "remember",
+        "avenge",
+        "revenge",
+        "reprisal",
+        "retaliation",
+        "punish",
+        "punishment",
+        "oppose",
+        "reject",
+        "blame",
+    }
 )
+_KIN = frozenset(
+    {
+        "relative",
+        "family",
+        "kin",
+        "friend",
+        "parent",
+        "mother",
+        "father",
+        "widow",
+        "son",
+        "daughter",
+        "supporter",
+        "colleague",
+        "sister",
+        "brother",
+    }
+)
+_BACKGROUND_OWNERS = frozenset(
+    {
+        "suspect",
+        "suspected",
+        "accuse",
+        "accused",
+        "accusation",
+        "allegation",
+        "charge",
+        "convict",
+        "guilty",
+        "memory",
+        "honour",
+        "honor",
+        "support",
+        "memorial",
+        "anniversary",
+        "commemoration",
+        "funeral",
+        "case",
+        "investigation",
+        "trial",
+    }
+)
+_DET_COUNTS = {"a": 1, "an": 1, "one": 1, "another": 1, "no": 0, "both": 2, "some": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,23 +132,78 @@ def find_quantities(parsed: ParsedReport) -> tuple[Quantity, ...]:
     hits: dict[int, list[_Hit]] = {}
     for tok in doc:
         for hit in _cue_hits(tok, lex):
-            hits.setdefault(hit.arg, []).append(hit)
+            if not _background(doc[hit.cue]):
+                hits.setdefault(hit.arg, []).append(hit)
     out: list[Quantity] = []
     for arg_i, group in hits.items():
         kinds = {h.kind for h in group}
-        if "killed" in kinds and "injured" in kinds:
+        if "killed" in kinds and "injured" in kinds and _alternative(doc, group):
             group = [_Hit("casualties", arg_i, min(h.cue for h in group))]
         seen: set[str] = set()
         for hit in group:
             if hit.kind in seen:
                 continue
             seen.add(hit.kind)
-            q = _quantity(doc, text, hit, lex)
+            if _counted_lemma(doc, hit.arg) in lex.not_counted:
+                continue
+            q = _quantity(doc, text, hit)
             if q is not None:
                 out.append(q)
-    out.extend(_tolls(text, out))
+    out.extend(stated_totals(text, out))
     out.sort(key=lambda q: (q.span.start, q.span.end, q.kind))
     return tuple(out)
+
+
+def _counted_lemma(doc: Any, i: int) -> str:
+    """The lemma of what is counted: the argument, or the noun after "of" ("25 heads of")."""
+    tok = doc[i]
+    if _is_quant_head(tok):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return str(pobj.lemma_).lower()
+    return str(tok.lemma_).lower()
+
+
+def _alternative(doc: Any, group: list[_Hit]) -> bool:
+    """ "killed or wounded": one count of both kinds (casualties), not two counts."""
+    lo = min(h.cue for h in group)
+    hi = max(h.cue for h in group)
+    return any(t.lower_ in ("or", "and/or") for t in doc[lo : hi + 1]) or hi - lo <= 2
+
+
+def _background(cue: Token) -> bool:
+    """A death named as the reason for or the background of something else ("a protest over
+    the killing of X", "relatives of a man who was murdered", "after four people died",
+    "suspected of killing a driver") or only wondered about ("whether he died"): it belongs to
+    another event than the one the sentence reports, so it is not counted."""
+    tok = cue
+    for _ in range(10):
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            if marks & _BACKGROUND_MARKS:
+                return True
+            if tok.dep_ in ("ROOT", "ccomp", "xcomp", "advcl", "parataxis"):
+                return False
+        head = tok.head
+        if head is tok:
+            return False
+        owner = head.head.lemma_.lower()
+        if tok.dep_ in ("pobj", "pcomp"):
+            prep = head.lower_
+            if prep in _REASON_PREPS:
+                return True
+            if prep in ("for", "in") and owner in _REACTIONS:
+                return True
+            if prep == "of" and owner in _BACKGROUND_OWNERS | _KIN:
+                return True
+        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _REACTIONS:
+            return True
+        tok = head
+    return False
 
 
 # --- cues ----------------------------------------------------------------------------------
@@ -112,7 +233,7 @@ def _cue_hits(tok: Token, lex: QuantityLexicon) -> Iterator[_Hit]:
         return
     if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and tok.dep_ != "compound":
         kind = lex.nouns[lemma]
-        if _has_count(tok) or _zero_context(tok):
+        if _is_quant_head(tok) or _count_mods(tok) or _zero_context(tok):
             yield _Hit(kind, tok.i, tok.i)
             return
         for prep in tok.children:  # "the deaths of three soldiers"
@@ -149,32 +270,24 @@ def _verb_args(tok: Token, predicative: bool = False) -> list[Token]:
     """The counted argument(s) of a cue verb, following conjunctions and control."""
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
+    objs = [c for c in kids if c.dep_ == "dobj"]
     if predicative:  # "left 22 soldiers injured", "were found dead", "shot dead"
-        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        return _expand([c for c in kids if c.dep_ in ("dobj", "nsubjpass")])
+    if objs:
         return _expand(objs)
     if lemma in ("die", "perish"):
         subj = [c for c in kids if c.dep_ in _SUBJ]
-        if subj:
-            return _expand(subj)
-        return _inherit(tok, ("nsubj", "nsubjpass"))
-    if _is_passive(tok):
-        subj = [c for c in kids if c.dep_ == "nsubjpass"]
-        if subj:
-            return _expand(subj)
-        if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            if tok.dep_ == "relcl":
-                return [tok.head]
-            return [tok.head]
-        if tok.dep_ in ("oprd", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
-            return _expand([c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")])
-        objs = [c for c in kids if c.dep_ == "dobj"]
-        if objs:
-            return _expand(objs)
-        return _inherit(tok, ("nsubjpass",))
-    objs = [c for c in kids if c.dep_ in ("dobj",)]
-    if objs:
-        return _expand(objs)
-    return []
+        return _expand(subj) if subj else _inherit(tok, _SUBJ)
+    if not _is_passive(tok):
+        return []
+    subj = [c for c in kids if c.dep_ in _SUBJ]
+    if subj:
+        return _expand(subj)
+    if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return [tok.head]
+    if tok.dep_ in ("oprd", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
+        return _expand([c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")])
+    return _inherit(tok, ("nsubjpass",))
 
 
 def _inherit(tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -198,7 +311,7 @@ def _expand(args: list[Token]) -> list[Token]:
         if _is_quant_head(a):
             continue
         for c in a.conjuncts:
-            if c.i > a.i and _has_count(c):
+            if c.i > a.i and (_is_quant_head(c) or _count_mods(c)):
                 out.append(c)
     return out
 
@@ -308,7 +421,7 @@ def _object(doc: Any, arg: Token) -> tuple[str | None, int]:
     return doc[start : arg.i + 1].text, arg.i
 
 
-def _quantity(doc: Any, text: str, hit: _Hit, lex: QuantityLexicon) -> Quantity | None:
+def _quantity(doc: Any, text: str, hit: _Hit) -> Quantity | None:
     arg = doc[hit.arg]
     cue = doc[hit.cue]
     found = _count(doc, arg)
@@ -341,19 +454,3 @@ def _quantity(doc: Any, text: str, hit: _Hit, lex: QuantityLexicon) -> Quantity 
         span=Span.of(text, start, end),
         object=obj,
     )
-
-
-def _tolls(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "the death toll rose to 15": a killed count the dependency cues do not reach."""
-    out = []
-    for m in _TOLL_RE.finditer(text):
-        c = parse_count(m.group("n"))
-        if c is None:
-            c = parse_count(m.group("n").split()[0])
-        if c is None or c.value is None:
-            continue
-        span = Span.of(text, m.start(), m.end())
-        if any(q.span.overlaps(span) and q.kind == "killed" for q in found):
-            continue
-        out.append(Quantity("killed", c.value, c.low, c.high, c.qualifier, span, object="toll"))
-    return out
