@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.exc import ArgumentError as SAArgumentError
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -78,12 +78,49 @@ class Store:
                 if _has_report(conn, extraction.report.id):
                     return False
                 _write_extraction(conn, extraction, has_postgis=self.has_postgis)
+                from sitreps.store.edits import replay_event_edits
+
+                replay_event_edits(conn, extraction.report.id, has_postgis=self.has_postgis)
         except IntegrityError as exc:
             if self.has_report(extraction.report.id):  # a concurrent writer got there first
                 return False
             raise StoreError(f"cannot store report {extraction.report.id}: {exc.orig}") from exc
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot store report {extraction.report.id}: {exc}") from exc
+        return True
+
+    def delete_report(self, report_id: str) -> bool:
+        """Remove a report and what was extracted from it (analyst edits are kept).
+
+        Storing the report again (re-extracted) replays the edits recorded for its events.
+        """
+        from sitreps.fuse.summary import refresh_cluster
+
+        try:
+            with self.engine.begin() as conn:
+                if not _has_report(conn, report_id):
+                    return False
+                clusters = set(
+                    conn.scalars(
+                        select(t.events.c.cluster_id).where(
+                            t.events.c.report_id == report_id, t.events.c.cluster_id.is_not(None)
+                        )
+                    )
+                )
+                for table in (
+                    t.events,
+                    t.relations,
+                    t.claims,
+                    t.mentions,
+                    t.report_places,
+                    t.report_actors,
+                ):
+                    conn.execute(delete(table).where(table.c.report_id == report_id))
+                conn.execute(delete(t.reports).where(t.reports.c.id == report_id))
+                for cid in sorted(clusters):
+                    refresh_cluster(conn, cid, has_postgis=self.has_postgis)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot delete report {report_id}: {exc}") from exc
         return True
 
     def add_skipped(self, skipped: Skipped) -> None:
@@ -205,6 +242,7 @@ def _write_extraction(conn: Connection, ex: Extraction, *, has_postgis: bool) ->
             source_id=r.source_id,
             origin=r.origin,
             text=r.text,
+            sentences=spans_json(ex.sentences),
             added_at=_now(),
         )
     )

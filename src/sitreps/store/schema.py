@@ -41,6 +41,7 @@ reports = Table(
     Column("source_id", String(200)),
     Column("origin", Text),
     Column("text", Text, nullable=False),
+    Column("sentences", Text, nullable=False),  # JSON list of sentence spans
     Column("added_at", DateTime(timezone=True), nullable=False),
 )
 

@@ -105,6 +105,7 @@ def upgrade() -> None:
         sa.Column("source_id", sa.String(length=200), nullable=True),
         sa.Column("origin", sa.Text(), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("sentences", sa.Text(), nullable=False),
         sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("seq"),
