@@ -100,6 +100,16 @@ class VagueWord:
 
 
 @dataclass(frozen=True, slots=True)
+class BackgroundWords:
+    """Words that mark a death as the background of another event (see quantities.py)."""
+
+    marks: frozenset[str]  # subordinators: "after four people died"
+    reason_preps: frozenset[str]  # "a protest over the killing of ..."
+    reactions: frozenset[str]  # "condemn the murder of", "justice for"
+    owners: frozenset[str]  # "relatives of a man who was killed", "suspected of killing"
+
+
+@dataclass(frozen=True, slots=True)
 class QuantityLexicon:
     """The packaged ``data/lexicon/quantities.yaml``, validated."""
 
@@ -112,6 +122,7 @@ class QuantityLexicon:
     not_counted: frozenset[str]
     materiel: tuple[str, ...]
     vague: dict[str, VagueWord]
+    background: BackgroundWords
 
 
 def _str_map(raw: dict[str, Any], key: str) -> dict[str, str]:
@@ -137,6 +148,9 @@ def load_lexicon() -> QuantityLexicon:
         raise DataError(f"cannot read the quantity lexicon: {exc}") from exc
     if not isinstance(raw, dict):
         raise DataError("quantities.yaml must be a mapping")
+    bg = raw.get("background") or {}
+    if not isinstance(bg, dict):
+        raise DataError("quantities.yaml: 'background' must be a mapping")
     vague: dict[str, VagueWord] = {}
     for phrase, info in (raw.get("vague") or {}).items():
         if not isinstance(info, dict):
@@ -154,7 +168,20 @@ def load_lexicon() -> QuantityLexicon:
         not_counted=frozenset(str(x).lower() for x in raw.get("not_counted") or ()),
         materiel=tuple(str(x).lower() for x in raw.get("materiel") or ()),
         vague=vague,
+        background=BackgroundWords(
+            marks=_word_set(bg, "marks"),
+            reason_preps=_word_set(bg, "reason_preps"),
+            reactions=_word_set(bg, "reactions"),
+            owners=_word_set(bg, "owners"),
+        ),
     )
+
+
+def _word_set(raw: dict[str, Any], key: str) -> frozenset[str]:
+    value = raw.get(key) or ()
+    if not isinstance(value, list | tuple):
+        raise DataError(f"quantities.yaml: {key!r} must be a list of words")
+    return frozenset(str(x).lower() for x in value)
 
 
 @dataclass(frozen=True, slots=True)

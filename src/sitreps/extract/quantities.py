@@ -29,7 +29,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitreps.extract.fatalities import stated_totals
-from sitreps.extract.numbers import NUMBER_WORDS, Count, QuantityLexicon, load_lexicon, parse_count
+from sitreps.extract.numbers import (
+    NUMBER_WORDS,
+    BackgroundWords,
+    Count,
+    QuantityLexicon,
+    load_lexicon,
+    parse_count,
+)
 from sitreps.models import Quantity, Span
 from sitreps.nlp import ParsedReport
 
@@ -41,79 +48,6 @@ _SUBJ = ("nsubjpass", "nsubj")
 _PREDICATIVE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj")
 _QUANT_HEADS = frozenset({"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "number"})
 _QUANT_AMODS = frozenset({"several", "many", "numerous", "multiple", "few", "some", "unknown"})
-_REASON_PREPS = frozenset({"against", "over", "after", "following", "about", "into", "regarding"})
-_BACKGROUND_MARKS = frozenset({"after", "since", "whether", "if", "unless"})
-_REACTIONS = frozenset(
-    {
-        "justice",
-        "call",
-        "demand",
-        "protest",
-        "rally",
-        "vigil",
-        "march",
-        "condemn",
-        "denounce",
-        "repudiate",
-        "mourn",
-        "commemorate",
-        "decry",
-        "investigate",
-        "probe",
-        "remember",
-        "avenge",
-        "revenge",
-        "reprisal",
-        "retaliation",
-        "punish",
-        "punishment",
-        "oppose",
-        "reject",
-        "blame",
-    }
-)
-_KIN = frozenset(
-    {
-        "relative",
-        "family",
-        "kin",
-        "friend",
-        "parent",
-        "mother",
-        "father",
-        "widow",
-        "son",
-        "daughter",
-        "supporter",
-        "colleague",
-        "sister",
-        "brother",
-    }
-)
-_BACKGROUND_OWNERS = frozenset(
-    {
-        "suspect",
-        "suspected",
-        "accuse",
-        "accused",
-        "accusation",
-        "allegation",
-        "charge",
-        "convict",
-        "guilty",
-        "memory",
-        "honour",
-        "honor",
-        "support",
-        "memorial",
-        "anniversary",
-        "commemoration",
-        "funeral",
-        "case",
-        "investigation",
-        "trial",
-    }
-)
 _DET_COUNTS = {"a": 1, "an": 1, "one": 1, "another": 1, "no": 0, "both": 2, "some": None}
 
 
@@ -132,7 +66,7 @@ def find_quantities(parsed: ParsedReport) -> tuple[Quantity, ...]:
     hits: dict[int, list[_Hit]] = {}
     for tok in doc:
         for hit in _cue_hits(tok, lex):
-            if not _background(doc[hit.cue]):
+            if not _background(doc[hit.cue], lex.background):
                 hits.setdefault(hit.arg, []).append(hit)
     out: list[Quantity] = []
     for arg_i, group in hits.items():
@@ -173,7 +107,7 @@ def _alternative(doc: Any, group: list[_Hit]) -> bool:
     return any(t.lower_ in ("or", "and/or") for t in doc[lo : hi + 1]) or hi - lo <= 2
 
 
-def _background(cue: Token) -> bool:
+def _background(cue: Token, bg: BackgroundWords) -> bool:
     """A death named as the reason for or the background of something else ("a protest over
     the killing of X", "relatives of a man who was murdered", "after four people died",
     "suspected of killing a driver") or only wondered about ("whether he died"): it belongs to
@@ -184,7 +118,7 @@ def _background(cue: Token) -> bool:
             tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-            if marks & _BACKGROUND_MARKS:
+            if marks & bg.marks:
                 return True
             if tok.dep_ in ("ROOT", "ccomp", "xcomp", "advcl", "parataxis"):
                 return False
@@ -194,13 +128,13 @@ def _background(cue: Token) -> bool:
         owner = head.head.lemma_.lower()
         if tok.dep_ in ("pobj", "pcomp"):
             prep = head.lower_
-            if prep in _REASON_PREPS:
+            if prep in bg.reason_preps:
                 return True
-            if prep in ("for", "in") and owner in _REACTIONS:
+            if prep in ("for", "in") and owner in bg.reactions:
                 return True
-            if prep == "of" and owner in _BACKGROUND_OWNERS | _KIN:
+            if prep == "of" and owner in bg.owners:
                 return True
-        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _REACTIONS:
+        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in bg.reactions:
             return True
         tok = head
     return False

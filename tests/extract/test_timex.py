@@ -1,0 +1,92 @@
+"""resolve_time on small hand-made sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitreps.extract.timex import resolve_time
+from sitreps.models import Report, Span, TimeInfo
+from sitreps.nlp import parse
+
+
+def when(text: str, published: date | None, anchor: str | None = None) -> TimeInfo:
+    parsed = parse(Report(id="t", text=text, published=published))
+    i = text.find(anchor) if anchor else 0
+    span = Span.of(text, i, i + len(anchor or text[:1]))
+    return resolve_time(parsed, span, published)
+
+
+PUB = date(2022, 6, 8)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("On 8 June 2022, gunmen attacked a bus.", date(2022, 6, 8), date(2022, 6, 8), 1),
+        ("On June 3, 2021 militants attacked a bus.", date(2021, 6, 3), date(2021, 6, 3), 1),
+        ("Militants attacked a bus on 2022-05-30.", date(2022, 5, 30), date(2022, 5, 30), 1),
+        ("In May 2022 militants attacked a bus.", date(2022, 5, 1), date(2022, 5, 31), 3),
+        (
+            "Between 22 - 23 February 2022 raids hit the town.",
+            date(2022, 2, 22),
+            date(2022, 2, 23),
+            2,
+        ),
+    ],
+)
+def test_absolute_dates_need_no_published_date(
+    text: str, start: date, end: date, precision: int
+) -> None:
+    got = when(text, None)
+    assert (got.date_start, got.date_end, got.time_precision) == (start, end, precision)
+    assert got.span is not None and got.span.text in text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("Gunmen attacked a bus yesterday.", date(2022, 6, 7), date(2022, 6, 7), 1),
+        ("Gunmen attacked a bus on Monday.", date(2022, 6, 6), date(2022, 6, 6), 1),
+        ("Gunmen attacked a bus two days ago.", date(2022, 6, 6), date(2022, 6, 6), 1),
+        ("Gunmen attacked a bus last week.", date(2022, 5, 30), date(2022, 6, 5), 2),
+        ("Gunmen attacked a bus earlier this month.", date(2022, 6, 1), date(2022, 6, 8), 3),
+        ("Gunmen attacked a bus on 3 June.", date(2022, 6, 3), date(2022, 6, 3), 1),
+    ],
+)
+def test_relative_dates_use_the_published_date(
+    text: str, start: date, end: date, precision: int
+) -> None:
+    got = when(text, PUB)
+    assert (got.date_start, got.date_end, got.time_precision) == (start, end, precision)
+
+
+def test_duration_is_a_range_ending_at_publication() -> None:
+    text = "The army lost 300 men in 45 days of heavy fighting."
+    got = when(text, PUB, "lost")
+    assert got.date_start == date(2022, 4, 24) and got.date_end == PUB
+    assert got.time_precision == 3
+
+
+def test_duration_without_published_date_invents_nothing() -> None:
+    got = when("The army lost 300 men in 45 days of heavy fighting.", None, "lost")
+    assert (got.date_start, got.date_end, got.time_precision) == (None, None, None)
+    assert "45 day" in got.reason
+
+
+def test_relative_date_without_published_date_invents_nothing() -> None:
+    got = when("Gunmen attacked a bus yesterday.", None)
+    assert got.date_start is None and got.date_end is None
+
+
+def test_no_expression_takes_published_date_with_week_precision() -> None:
+    got = when("Gunmen attacked a bus.", PUB)
+    assert (got.date_start, got.date_end, got.time_precision) == (PUB, PUB, 2)
+    assert when("Gunmen attacked a bus.", None).date_start is None
+
+
+def test_expression_nearest_the_anchor_in_its_sentence() -> None:
+    text = "On 2 June 2022 talks failed. Gunmen attacked a bus on 5 June 2022."
+    got = when(text, None, "attacked")
+    assert got.date_start == date(2022, 6, 5)
