@@ -1,0 +1,261 @@
+"""Event arguments from the dependency parse: initiator, target and associated actors.
+
+* agent: ``nsubj`` of the trigger verb, the ``by`` agent of a passive, the subject of a light
+  verb that takes the trigger as object ("staged a protest", "have begun the handing over"),
+  a possessor ("the army's offensive") -> actor1
+* target: ``dobj``, passive subject, ``against/on/at/with X``, ``to X`` for transfers and
+  supplies -> actor2; ``between X and Y`` -> actor1 X, actor2 Y
+* "supported/backed by X and Y", "alongside X" -> associated actors of the side named
+  nearest before the cue
+* first-person pronouns in a claim -> the claimant's group; "you" in an interviewer's turn ->
+  the interviewee's group; a person -> the group the text says they lead or speak for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitreps.models import Actor, ActorFinding, Claim, Mention
+
+_LIGHT_VERBS = frozenset(
+    {"stage", "launch", "carry", "conduct", "mount", "wage", "begin", "start", "continue",
+     "hold", "organise", "organize", "lead", "undertake", "perform", "make", "take", "engage",
+     "resume", "initiate", "step", "intensify", "escalate", "succeed", "join", "receive", "give",
+     "provide", "get", "announce", "commit", "claim", "unleash", "fire", "sign", "reach",
+     "participate"}
+)  # fmt: skip
+_TARGET_PREPS = frozenset({"against", "on", "at", "with", "upon", "targeting"})
+_SUPPORT_LEMMAS = frozenset({"support", "back", "aid", "assist", "help", "reinforce", "accompany"})
+_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
+_YOU = frozenset({"you", "your", "yours"})
+_TRANSFER_FRAMES = frozenset({"handover", "supply"})
+
+
+@dataclass(frozen=True)
+class Arguments:
+    actor1: str | None
+    assoc_actor1: tuple[str, ...]
+    actor2: str | None
+    assoc_actor2: tuple[str, ...]
+    from_parse: bool  # False when found by proximity only
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """Where actor mentions are, and which group a person or pronoun stands for."""
+
+    mentions: tuple[Mention, ...]
+    groups: dict[str, str]  # person actor id -> group actor id
+    valid: frozenset[str]  # non-person actor ids
+    interviewee_group: str | None
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        for m in self.mentions:
+            if m.entity_id and m.span.start < end and start < m.span.end:
+                return self.resolve(m.entity_id)
+        return None
+
+    def resolve(self, actor_id: str | None) -> str | None:
+        if actor_id is None:
+            return None
+        if actor_id in self.valid:
+            return actor_id
+        return self.groups.get(actor_id)
+
+
+def build_index(actors: ActorFinding, claims: tuple[Claim, ...]) -> ActorIndex:
+    by_id = {a.id: a for a in actors.actors}
+    valid = frozenset(a.id for a in actors.actors if a.kind != "person")
+    groups: dict[str, str] = {}
+    for a in actors.actors:
+        if a.kind == "person" and a.role:
+            group = _group_named_in(a.role, actors.actors)
+            if group:
+                groups[a.id] = group
+    for a in actors.actors:  # claimants named by person name rather than id
+        if a.kind == "person" and a.id in groups:
+            groups.setdefault(a.name, groups[a.id])
+    answer_claimants = [
+        c.claimant for c in claims if c.kind == "interview_answer" and c.claimant is not None
+    ]
+    interviewee = None
+    for claimant in answer_claimants:
+        resolved = claimant if claimant in valid else groups.get(claimant)
+        if resolved is None and claimant in by_id:
+            resolved = groups.get(by_id[claimant].name)
+        if resolved:
+            interviewee = resolved
+            break
+    mentions = tuple(m for m in actors.mentions if m.entity_id and m.kind in ("actor", "person"))
+    return ActorIndex(mentions, groups, valid, interviewee)
+
+
+def _group_named_in(role: str, actors: tuple[Actor, ...]) -> str | None:
+    low = role.lower()
+    best: tuple[int, str] | None = None
+    for a in actors:
+        if a.kind == "person":
+            continue
+        for name in (a.name, a.acled_name, *(m.text for m in a.mentions)):
+            found = bool(name) and len(name) > 2 and name.lower() in low
+            if found and (best is None or len(name) > best[0]):
+                best = (len(name), a.id)
+    return best[1] if best else None
+
+
+def _pronoun_actor(tok: Any, index: ActorIndex, claim: Claim | None) -> str | None:
+    word = tok.lower_
+    if claim is None:
+        return None
+    if word in _WE and claim.kind != "interview_question":
+        return index.resolve(claim.claimant) if claim.claimant else None
+    if word in _YOU and claim.kind == "interview_question":
+        return index.interviewee_group
+    return None
+
+
+def _actors_in(tok: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
+    """Actors named by the phrase headed by ``tok`` and its conjuncts."""
+    out: list[str] = []
+    heads = [tok, *[c for c in tok.conjuncts]]
+    for h in heads:
+        found = _pronoun_actor(h, index, claim)
+        if found is None:
+            left = min(
+                [h.idx]
+                + [
+                    t.idx
+                    for c in h.lefts
+                    if c.dep_ not in ("conj", "cc", "relcl", "acl")
+                    for t in c.subtree
+                ]
+            )
+            found = index.actor_at(left, h.idx + len(h.text))
+            if found is None:
+                found = index.actor_at(h.idx, h.idx + len(h.text))
+        if found and found not in out:
+            out.append(found)
+    return out
+
+
+def _governor(tok: Any) -> Any:
+    """The verb that carries the subject for a trigger: itself or a light verb over it."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("dobj", "pobj", "attr", "xcomp", "pcomp", "prep") and cur.head.i != cur.i:
+            head = cur.head
+            if head.lemma_.lower() in _LIGHT_VERBS or cur.dep_ in ("xcomp", "pcomp", "prep"):
+                cur = head
+                continue
+        break
+    return cur
+
+
+def find_arguments(
+    tok: Any, frame_name: str, sentence: Any, index: ActorIndex, claim: Claim | None
+) -> Arguments:
+    """Actors of the event triggered by token ``tok`` within its sentence."""
+    a1: list[str] = []
+    a2: list[str] = []
+    assoc_cues: list[tuple[int, list[str]]] = []
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    for c in tok.children:
+        dep = c.dep_
+        if dep == "nsubj":
+            a1 += _actors_in(c, index, claim)
+        elif dep == "nsubjpass":
+            a2 += _actors_in(c, index, claim)
+        elif dep == "agent" or (dep == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    a1 += _actors_in(p, index, claim)
+        elif dep == "poss":
+            a1 += _actors_in(c, index, claim)
+        elif dep == "dobj" and not passive:
+            a2 += _actors_in(c, index, claim)
+        elif dep == "prep" and c.lower_ == "between":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = _actors_in(p, index, claim)
+                    a1 += found[:1]
+                    a2 += found[1:]
+        elif (dep == "prep" and c.lower_ in _TARGET_PREPS) or (
+            dep == "prep" and c.lower_ == "to" and frame_name in _TRANSFER_FRAMES
+        ):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    a2 += _actors_in(p, index, claim)
+        elif dep == "prep" and c.lower_ == "from" and frame_name == "supply":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    a1 += _actors_in(p, index, claim)
+    gov = _governor(tok)
+    if gov.i != tok.i:
+        for c in gov.children:
+            if c.dep_ == "nsubj" and not a1:
+                a1 += _actors_in(c, index, claim)
+            elif c.dep_ == "prep" and c.lower_ in ("to", "from") and frame_name in _TRANSFER_FRAMES:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        target = a1 if c.lower_ == "from" else a2
+                        target += _actors_in(p, index, claim)
+    if frame_name == "supply" and gov.lemma_.lower() in ("receive", "get", "obtain", "acquire"):
+        # "we are receiving arms from X": the subject receives; X supplies
+        subj = [x for x in a1]
+        suppliers = []
+        for t in gov.subtree:
+            if t.dep_ == "prep" and t.lower_ == "from" and t.head.dep_ != "pobj":
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        suppliers += _actors_in(p, index, claim)
+        a1, a2 = suppliers, [s for s in subj if s not in suppliers] + a2
+    # associated actors: "(being) supported by X and Y" anywhere in the trigger's clause
+    clause = gov if gov.pos_ in ("VERB", "AUX") else gov.head
+    for t in [*clause.subtree]:
+        if t.lemma_.lower() in _SUPPORT_LEMMAS and t.i != tok.i and t.pos_ == "VERB":
+            for c in t.children:
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                    names = [
+                        x
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                        for x in _actors_in(p, index, claim)
+                    ]
+                    if names:
+                        assoc_cues.append((t.idx, names))
+        if t.lower_ == "alongside" and t.dep_ == "prep":
+            names = [x for p in t.children if p.dep_ == "pobj" for x in _actors_in(p, index, claim)]
+            if names:
+                assoc_cues.append((t.idx, names))
+    from_parse = bool(a1 or a2)
+    if not from_parse:
+        before = [m for m in index.mentions if sentence.start_char <= m.span.start < tok.idx]
+        after = [m for m in index.mentions if tok.idx < m.span.start < sentence.end_char]
+        first = index.resolve(before[-1].entity_id) if before else None
+        second = index.resolve(after[0].entity_id) if after else None
+        a1 = [first] if first else []
+        a2 = [second] if second and second != first else []
+    actor1 = a1[0] if a1 else None
+    actor2 = next((x for x in a2 if x != actor1), None)
+    assoc1 = [x for x in a1[1:] if x not in (actor1, actor2)]
+    assoc2 = [x for x in a2 if x not in (actor1, actor2)]
+    for pos, names in assoc_cues:
+        side = _nearest_side(pos, actor1, actor2, index, sentence.start_char)
+        bucket = assoc2 if side == 2 else assoc1
+        for n in names:
+            if n not in (actor1, actor2) and n not in assoc1 and n not in assoc2:
+                bucket.append(n)
+    return Arguments(actor1, tuple(assoc1), actor2, tuple(assoc2), from_parse)
+
+
+def _nearest_side(pos: int, a1: str | None, a2: str | None, index: ActorIndex, start: int) -> int:
+    best_side, best_pos = 1, -1
+    for m in index.mentions:
+        if start <= m.span.end <= pos:
+            rid = index.resolve(m.entity_id)
+            if rid == a2 and a2 is not None and m.span.end > best_pos:
+                best_side, best_pos = 2, m.span.end
+            elif rid == a1 and a1 is not None and m.span.end > best_pos:
+                best_side, best_pos = 1, m.span.end
+    return best_side

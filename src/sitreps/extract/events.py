@@ -1,0 +1,280 @@
+"""The event stage: ``find_events(parsed, actors, places, quantities, claims)``.
+
+1. triggers from the lexicon over lemmas and the parse (:mod:`.triggers`), grouped so that
+   results and descriptions join their main event;
+2. arguments from the dependency tree (:mod:`.arguments`);
+3. ACLED type / sub-type (:mod:`.eventtype`) and PLOVER code (:mod:`.plover`);
+4. modality (:mod:`.modality`), claim, place, time and the event's quantities;
+5. sentences that restate one event are merged into one event with several evidence spans
+   (same type and sub-type, same modality, compatible actors, same or no place, overlapping
+   or no time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sitreps.extract.arguments import ActorIndex, build_index, find_arguments
+from sitreps.extract.claims import claim_for
+from sitreps.extract.eventtype import LinearModel, classify, current_model, refine
+from sitreps.extract.fatalities import acled_fatalities, assign_sides
+from sitreps.extract.modality import modality_of
+from sitreps.extract.plover import plover_for
+from sitreps.extract.timex import resolve_time
+from sitreps.extract.triggers import TriggerGroup, find_triggers, group_triggers
+from sitreps.models import (
+    ActorFinding,
+    Claim,
+    Event,
+    LocationChoice,
+    PlaceFinding,
+    Quantity,
+    Span,
+)
+from sitreps.nlp import ParsedReport
+
+_OWN_BONUS = 2.0
+_ALT_BONUS = 1.5
+_MEMBER_BONUS = 1.0
+_CONTEXT_SENTENCES = 3
+
+
+def find_events(
+    parsed: ParsedReport,
+    actors: ActorFinding,
+    places: PlaceFinding,
+    quantities: tuple[Quantity, ...],
+    claims: tuple[Claim, ...],
+) -> tuple[Event, ...]:
+    """Every event of the report, asserted or not, with its evidence."""
+    doc = parsed.doc
+    groups = group_triggers(doc, find_triggers(doc, parsed.sentences))
+    if not groups:
+        return ()
+    index = build_index(actors, claims)
+    kinds = {a.id: a.kind for a in actors.actors}
+    model = current_model()
+    event_sentences = sorted({g.main.sentence for g in groups})
+    drafts = [
+        _draft(parsed, g, index, kinds, model, places, claims, event_sentences) for g in groups
+    ]
+    merged = merge_drafts(drafts)
+    sided = assign_sides(quantities, parsed, actors)
+    with_q = attach_quantities(merged, sided, parsed, claims)
+    events = []
+    for n, d in enumerate(with_q, start=1):
+        events.append(replace(d.event, id=f"e{n}", fatalities=acled_fatalities(d.event.quantities)))
+    return tuple(events)
+
+
+def _context(parsed: ParsedReport, sentence: int, event_sentences: list[int]) -> str:
+    """The event's sentence and the following ones up to the next event (for the classifier)."""
+    later = [s for s in event_sentences if s > sentence]
+    stop = min([*later, sentence + _CONTEXT_SENTENCES, len(parsed.sentences)])
+    return " ".join(s.text for s in parsed.sentences[sentence:stop])
+
+
+def _draft(
+    parsed: ParsedReport,
+    group: TriggerGroup,
+    index: ActorIndex,
+    kinds: dict[str, str],
+    model: LinearModel | None,
+    places: PlaceFinding,
+    claims: tuple[Claim, ...],
+    event_sentences: list[int],
+) -> Draft:
+    doc = parsed.doc
+    text = parsed.report.text
+    main = group.main
+    tok = doc[main.token]
+    sent_span = parsed.sentences[main.sentence]
+    sent = doc[tok.i].sent
+    trigger = Span.of(text, main.start, main.end)
+    claim = claim_for(claims, trigger)
+    args = find_arguments(tok, main.frame.name, sent, index, claim)
+    candidates: list[tuple[tuple[str, str], float]] = []
+    for i, pair in enumerate(main.frame.acled):
+        candidates.append((pair, _OWN_BONUS if i == 0 else _ALT_BONUS))
+    if main.frame.acled:
+        for member in group.members:
+            candidates.extend((pair, _MEMBER_BONUS) for pair in member.frame.acled)
+    typing = classify(_context(parsed, main.sentence, event_sentences), tuple(candidates), model)
+    typing = refine(
+        typing,
+        kinds.get(args.actor1) if args.actor1 else None,
+        kinds.get(args.actor2) if args.actor2 else None,
+        sent_span.text,
+    )
+    code = plover_for(main.frame, typing.sub_event_type)
+    modality = modality_of(tok, sent_span.text, claim)
+    where = _choose_location(parsed, places, trigger, (sent_span,))
+    when = resolve_time(parsed, trigger, parsed.report.published)
+    confidence = round(typing.confidence * (1.0 if args.from_parse else 0.8), 3)
+    event = Event(
+        id="",
+        event_type=typing.event_type,
+        sub_event_type=typing.sub_event_type,
+        plover=code.category,
+        plover_mode=code.mode,
+        actor1=args.actor1,
+        assoc_actor1=args.assoc_actor1,
+        actor2=args.actor2,
+        assoc_actor2=args.assoc_actor2,
+        place=where.place,
+        geo_precision=where.geo_precision,
+        date_start=when.date_start,
+        date_end=when.date_end,
+        time_precision=when.time_precision,
+        fatalities=None,
+        quantities=(),
+        modality=modality,
+        claim=claim.id if claim else None,
+        evidence=(sent_span,),
+        trigger=trigger,
+        location_reason=where.reason,
+        date_reason=when.reason,
+        confidence=confidence,
+    )
+    return Draft(event=event, sentences=(main.sentence,), frame=main.frame.name)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event before numbering: the event and the sentences it rests on."""
+
+    event: Event
+    sentences: tuple[int, ...]
+    frame: str
+
+
+def _choose_location(
+    parsed: ParsedReport, places: PlaceFinding, anchor: Span, evidence: tuple[Span, ...]
+) -> LocationChoice:
+    try:
+        from sitreps.geo.location import choose_location
+    except ModuleNotFoundError as exc:
+        if exc.name != "sitreps.geo.location":
+            raise
+        return LocationChoice(None, None, "no location stage installed")
+    return choose_location(parsed, places, anchor, evidence)
+
+
+# --- merging restatements -------------------------------------------------------------------
+
+
+def _actor_set(e: Event) -> set[str]:
+    return {a for a in (e.actor1, e.actor2, *e.assoc_actor1, *e.assoc_actor2) if a}
+
+
+def _core_actors(e: Event) -> set[str]:
+    return {a for a in (e.actor1, e.actor2) if a}
+
+
+def _dates_overlap(a: Event, b: Event) -> bool:
+    if a.date_start is None or b.date_start is None:
+        return True
+    a_end: date = a.date_end or a.date_start
+    b_end: date = b.date_end or b.date_start
+    return a.date_start <= b_end and b.date_start <= a_end
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if (a.event_type, a.sub_event_type, a.plover) != (b.event_type, b.sub_event_type, b.plover):
+        return False
+    if a.modality != b.modality or a.modality == "question":
+        return False
+    core_a, core_b = _core_actors(a), _core_actors(b)
+    if not (core_a <= _actor_set(b) or core_b <= _actor_set(a)):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    return _dates_overlap(a, b)
+
+
+def _union(a: tuple[str, ...], b: tuple[str, ...], skip: set[str]) -> tuple[str, ...]:
+    out = [x for x in a if x not in skip]
+    out += [x for x in b if x not in skip and x not in out]
+    return tuple(out)
+
+
+def _merge_two(a: Event, b: Event) -> Event:
+    actor1 = a.actor1 or (b.actor1 if b.actor1 != a.actor2 else b.actor2)
+    actor2 = a.actor2 or next((x for x in (b.actor2, b.actor1) if x and x != actor1), None)
+    core = {x for x in (actor1, actor2) if x}
+    start = min((d for d in (a.date_start, b.date_start) if d), default=None)
+    end = max((d for d in (a.date_end, b.date_end) if d), default=None)
+    if a.date_start or b.date_start:
+        timed = a if a.date_start or not b.date_start else b
+    else:  # neither dated: keep the reason that found an expression ("duration 45 days")
+        timed = b if (a.date_reason or "").startswith("no ") and b.date_reason else a
+    placed = (
+        a if a.place and (not b.place or (a.geo_precision or 9) <= (b.geo_precision or 9)) else b
+    )
+    evidence = tuple(sorted({*a.evidence, *b.evidence}, key=lambda s: s.start))
+    return replace(
+        a,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor1=_union(a.assoc_actor1, b.assoc_actor1, core),
+        assoc_actor2=_union(a.assoc_actor2, b.assoc_actor2, core),
+        place=placed.place,
+        geo_precision=placed.geo_precision,
+        location_reason=placed.location_reason,
+        date_start=start,
+        date_end=end,
+        time_precision=timed.time_precision,
+        date_reason=timed.date_reason,
+        evidence=evidence,
+        claim=a.claim or b.claim,
+        confidence=max(a.confidence, b.confidence),
+    )
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Merge drafts that restate the same event (first mention keeps the trigger)."""
+    out: list[Draft] = []
+    for d in drafts:
+        for i, kept in enumerate(out):
+            if _same_event(kept.event, d.event):
+                out[i] = Draft(
+                    _merge_two(kept.event, d.event),
+                    tuple(sorted({*kept.sentences, *d.sentences})),
+                    kept.frame,
+                )
+                break
+        else:
+            out.append(d)
+    return out
+
+
+def attach_quantities(
+    drafts: list[Draft],
+    quantities: tuple[Quantity, ...],
+    parsed: ParsedReport,
+    claims: tuple[Claim, ...],
+) -> list[Draft]:
+    """Give each quantity to the event of its sentence, else of the sentence just before."""
+    owner: dict[int, int] = {}
+    for n, d in enumerate(drafts):
+        for s in d.sentences:
+            owner.setdefault(s, n)
+    bags: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        si = parsed.sentence_index(q.span.start)
+        owner_n = owner.get(si, owner.get(si - 1))
+        if owner_n is None:
+            continue
+        claim = claim_for(claims, q.span)
+        q2 = replace(q, claim=claim.id) if claim and not q.claim else q
+        bags.setdefault(owner_n, []).append(q2)
+    out = []
+    for n, d in enumerate(drafts):
+        extra = tuple(bags.get(n, ()))
+        if not extra:
+            out.append(d)
+            continue
+        ev = replace(d.event, quantities=d.event.quantities + extra)
+        out.append(replace(d, event=ev))
+    return out

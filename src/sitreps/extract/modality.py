@@ -1,0 +1,102 @@
+"""Modality of an event trigger: asserted, negated, hypothetical, future or question.
+
+Cues come from the trigger's own clause (auxiliaries, negation, conditional ``if``), from the
+words that govern it ("denied", "concerns about", "plans to", "possible") and from the
+sentence form (a sentence ending in ``?`` asks; an interviewer's declarative turn is the
+outlet's claim and stays asserted).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitreps.models import Claim
+
+_NEGATING_VERBS = frozenset({"deny", "refute", "dismiss", "disprove", "rule"})
+_HYPOTHETICAL_WORDS = frozenset(
+    {
+        "possible", "possibly", "potential", "potentially", "likely", "unlikely", "probable",
+        "concern", "concerns", "fear", "fears", "risk", "danger", "possibility", "prospect",
+        "threat", "speculation", "rumour", "rumor", "perhaps", "maybe", "worry", "worried",
+        "feared", "consider", "contemplate",
+    }
+)  # fmt: skip
+_HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "must"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_VERBS = frozenset(
+    {"plan", "intend", "vow", "pledge", "prepare", "expect", "aim", "threaten", "promise",
+     "want", "seek", "hope", "decide", "go"}
+)  # fmt: skip
+_FUTURE_NOUNS = frozenset({"plan", "plans", "intention", "preparation", "preparations"})
+_NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "without"})
+_CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj", "acl", "relcl"})
+_NOMINAL = frozenset(
+    {"dobj", "attr", "pobj", "prep", "nsubj", "nsubjpass", "compound", "amod", "appos", "conj",
+     "pcomp", "oprd"}
+)  # fmt: skip
+
+
+def _clause_verb(tok: Any) -> Any:
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.dep_ in _NOMINAL and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def _own_auxes(verb: Any) -> list[Any]:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if not any(c.dep_ == "aux" for c in auxes) and verb.dep_ == "conj":
+        auxes += [c for c in verb.head.children if c.dep_ == "aux"]
+    return auxes
+
+
+def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
+    """The modality of the event whose trigger is token ``tok``."""
+    if sentence_text.rstrip().endswith("?"):
+        return "question"
+    verb = _clause_verb(tok)
+    words_near = [c for c in tok.children] + [tok]
+    neg = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in words_near if c is not tok)
+    hypo = any(c.lower_ in _HYPOTHETICAL_WORDS for c in words_near)
+    future = False
+    for aux in _own_auxes(verb):
+        word = aux.lower_
+        if aux.dep_ == "neg" or word in _NEGATION_WORDS:
+            neg = True
+        elif word in _HYPOTHETICAL_AUX:
+            hypo = True
+        elif word in _FUTURE_AUX:
+            future = True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        hypo = True
+    # walk up: governing words and enclosing conditionals
+    cur = verb
+    steps = 0
+    while cur.head.i != cur.i and steps < 8:
+        steps += 1
+        dep = cur.dep_
+        cur = cur.head
+        lemma = cur.lemma_.lower()
+        if lemma in _NEGATING_VERBS:
+            neg = True
+        if lemma in _HYPOTHETICAL_WORDS or cur.lower_ in _HYPOTHETICAL_WORDS:
+            hypo = True
+        if dep == "xcomp" and lemma in _FUTURE_VERBS:
+            future = True
+        if cur.lower_ in _FUTURE_NOUNS and dep in ("acl", "prep", "pobj"):
+            future = True
+        if dep in ("ccomp", "xcomp", "advcl") and cur.pos_ in ("VERB", "AUX"):
+            for aux in _own_auxes(cur):
+                if aux.lower_ in _HYPOTHETICAL_AUX and dep == "advcl":
+                    hypo = True
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+                hypo = True
+        if dep not in _CLAUSAL and dep not in _NOMINAL:
+            break
+    if hypo:
+        return "hypothetical"
+    if future:
+        return "future"
+    if neg:
+        return "negated"
+    return "asserted"

@@ -1,0 +1,298 @@
+"""Event triggers: lexicon entries (``data/events/triggers.yaml``) found over lemmas and the parse.
+
+A trigger is one token (its span may cover a two-word entry) with the frame it evokes. Which
+triggers become events, and which are folded into another event of the same sentence, is
+decided here too (:func:`group_triggers`): a result (``role: outcome``) joins the main event of
+its sentence, a trigger inside a modifier of another trigger ("protested against the killing
+of ...") describes that event, and habitual statements ("has been fighting X for years") are
+background, not events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sitreps.errors import DataError
+
+DEFAULT_POS = ("VERB", "NOUN")
+#: Dependency labels through which a trigger only describes or modifies an ancestor trigger.
+_DESCRIPTIVE_DEPS = frozenset(
+    {"prep", "pobj", "pcomp", "acl", "relcl", "amod", "nmod", "appos", "compound", "poss"}
+)
+_DURATION_NOUNS = frozenset({"year", "years", "decade", "decades", "month", "months"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    role: str  # main | outcome
+    acled: tuple[tuple[str, str], ...]  # candidate (event_type, sub_event_type), best first
+    plover: str | None
+    plover_mode: str | None
+    pos: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    frames: dict[str, Frame]
+    single: dict[str, tuple[tuple[Frame, tuple[str, ...]], ...]]  # word -> (frame, pos)
+    pairs: dict[tuple[str, str], tuple[Frame, ...]]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: int  # index of the anchor token in the Doc
+    start: int  # character span of the matched words
+    end: int
+    frame: Frame
+    sentence: int
+
+
+@dataclass(frozen=True)
+class TriggerGroup:
+    """One event candidate: a main trigger and the triggers folded into it."""
+
+    main: Trigger
+    members: tuple[Trigger, ...] = field(default=())
+
+
+def _parse_word(raw: str) -> tuple[str, tuple[str, ...] | None]:
+    if "/" in raw and raw.rsplit("/", 1)[1].isupper():
+        word, pos = raw.rsplit("/", 1)
+        return word.lower(), (pos,)
+    return raw.lower(), None
+
+
+def _pair(value: str) -> tuple[str, str]:
+    event_type, _, sub = value.partition(" / ")
+    if not sub:
+        raise DataError(f"triggers.yaml: {value!r} is not 'Event type / Sub-event type'")
+    return event_type.strip(), sub.strip()
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read and validate the packaged trigger lexicon (once per process)."""
+    try:
+        text = resources.files("sitreps.data.events").joinpath("triggers.yaml").read_text("utf-8")
+        raw: Any = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read the trigger lexicon: {exc}") from exc
+    frames: dict[str, Frame] = {}
+    single: dict[str, list[tuple[Frame, tuple[str, ...]]]] = {}
+    pairs: dict[tuple[str, str], list[Frame]] = {}
+    for name, spec in (raw or {}).get("frames", {}).items():
+        if spec.get("role") not in ("main", "outcome"):
+            raise DataError(f"triggers.yaml: frame {name} has no valid role")
+        frame = Frame(
+            name=name,
+            role=spec["role"],
+            acled=tuple(_pair(v) for v in spec.get("acled") or ()),
+            plover=spec.get("plover"),
+            plover_mode=spec.get("plover_mode"),
+            pos=tuple(spec.get("pos") or DEFAULT_POS),
+        )
+        frames[name] = frame
+        for raw_word in spec.get("words") or ():
+            word, pos = _parse_word(str(raw_word))
+            parts = word.split()
+            if len(parts) == 1:
+                single.setdefault(word, []).append((frame, pos or frame.pos))
+            else:  # "exchange of fire": first and last word
+                pairs.setdefault((parts[0], parts[-1]), []).append(frame)
+    return Lexicon(
+        frames,
+        {k: tuple(v) for k, v in single.items()},
+        {k: tuple(v) for k, v in pairs.items()},
+    )
+
+
+def _keys(tok: Any) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+_PERSON_NOUNS = frozenset(
+    [
+        "soldier",
+        "soldiers",
+        "fighter",
+        "fighters",
+        "member",
+        "members",
+        "people",
+        "civilian",
+        "civilians",
+        "officer",
+        "officers",
+        "militant",
+        "militants",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "child",
+        "children",
+        "prisoner",
+        "prisoners",
+        "personnel",
+        "troops",
+        "troop",
+        "recruit",
+        "recruits",
+    ]
+)
+
+
+def _object_is_people(tok: Any) -> bool:
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            heads = [child, *[g for g in child.children if g.dep_ == "prep"]]
+            for h in heads:
+                for t in h.subtree:
+                    if t.lower_ in _PERSON_NOUNS or t.lemma_.lower() in _PERSON_NOUNS:
+                        return True
+            if child.ent_type_ in ("PERSON", "NORP", "CARDINAL"):
+                return True
+    return False
+
+
+def _choose(tok: Any, options: list[Frame]) -> Frame:
+    names = {f.name for f in options}
+    if {"take_territory", "capture_people"} <= names:
+        want = "capture_people" if _object_is_people(tok) else "take_territory"
+        return next(f for f in options if f.name == want)
+    return options[0]
+
+
+def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
+    """Every lexicon trigger of the document (two-word entries win over their words)."""
+    lex = load_lexicon()
+    found: list[Trigger] = []
+    for s_index, span in enumerate(sentences):
+        sent = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        taken: set[int] = set()
+        for tok in sent:
+            if tok.i in taken or tok.is_punct or tok.is_space:
+                continue
+            near = [*tok.children]
+            if tok.i + 1 < sent.end:
+                near.append(doc[tok.i + 1])
+            matched = False
+            for other in near:
+                if other.i in taken:
+                    continue
+                for a in _keys(tok):
+                    for b in _keys(other):
+                        frames = lex.pairs.get((a, b)) or lex.pairs.get((b, a))
+                        if not frames or (other.i < tok.i and (a, b) in lex.pairs):
+                            continue
+                        anchor = tok if other.head.i == tok.i or other.i > tok.i else other
+                        lo, hi = (
+                            min(tok, other, key=lambda t: t.i),
+                            max(tok, other, key=lambda t: t.i),
+                        )
+                        found.append(
+                            Trigger(anchor.i, lo.idx, hi.idx + len(hi.text), frames[0], s_index)
+                        )
+                        taken.update({tok.i, other.i})
+                        matched = True
+                        break
+                    if matched:
+                        break
+                if matched:
+                    break
+            if matched:
+                continue
+            options = []
+            for key in _keys(tok):
+                for frame, pos in lex.single.get(key, ()):
+                    if tok.pos_ in pos and frame not in options:
+                        options.append(frame)
+            if options:
+                found.append(
+                    Trigger(tok.i, tok.idx, tok.idx + len(tok.text), _choose(tok, options), s_index)
+                )
+                taken.add(tok.i)
+    found.sort(key=lambda t: t.start)
+    return tuple(found)
+
+
+def is_habitual(tok: Any) -> bool:
+    """'has been fighting X for years', 'used to attack': background, not an event."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    progressive_perfect = "have" in auxes and "be" in auxes
+    duration = False
+    for c in verb.subtree:
+        if c.lower_ in _DURATION_NOUNS and (
+            c.head.lower_ in ("for", "since") or c.dep_ == "npadvmod"
+        ):
+            duration = True
+    used_to = any(c.lower_ == "used" and c.dep_ in ("aux", "advcl") for c in verb.children)
+    return (progressive_perfect and duration) or used_to
+
+
+def _suppressed_modifier(tok: Any) -> bool:
+    """'being supported by X' modifying a clause names associated actors, not an event."""
+    return tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "agent" for c in tok.children)
+
+
+def group_triggers(doc: Any, triggers: tuple[Trigger, ...]) -> tuple[TriggerGroup, ...]:
+    """Fold results and descriptive triggers into the main trigger they belong to."""
+    by_token = {t.token: t for t in triggers}
+    mains: list[Trigger] = []
+    folded: dict[int, list[Trigger]] = {}
+    pending: list[Trigger] = []
+    for trig in triggers:
+        tok = doc[trig.token]
+        if is_habitual(tok):
+            continue
+        if trig.frame.name == "support" and _suppressed_modifier(tok):
+            continue
+        if trig.frame.role == "outcome":
+            pending.append(trig)
+            continue
+        host = _host(doc, trig, by_token)
+        if host is not None:
+            folded.setdefault(host.token, []).append(trig)
+        else:
+            mains.append(trig)
+    for out in pending:
+        same = [m for m in mains if m.sentence == out.sentence]
+        if not same:
+            same = [m for m in mains if m.sentence == out.sentence - 1]
+        if same:
+            best = min(same, key=lambda m: abs(m.token - out.token))
+            folded.setdefault(best.token, []).append(out)
+        else:
+            mains.append(out)
+    mains.sort(key=lambda t: t.start)
+    return tuple(TriggerGroup(m, tuple(folded.get(m.token, ()))) for m in mains)
+
+
+def _host(doc: Any, trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The main trigger this one describes, if it hangs below it through modifiers."""
+    tok = doc[trig.token]
+    path: list[str] = []
+    cur = tok
+    while cur.head.i != cur.i:
+        path.append(cur.dep_)
+        cur = cur.head
+        other = by_token.get(cur.i)
+        if other is None or other.frame.role != "main":
+            continue
+        if not trig.frame.acled and other.frame.acled:
+            return other  # a statement inside a typed event ("protested, demanding ...")
+        if any(d in _DESCRIPTIVE_DEPS for d in path) and "conj" not in path:
+            return other
+        return None
+    return None
