@@ -1,0 +1,349 @@
+"""The actor stage: ``find_actors(parsed) -> ActorFinding``.
+
+Candidates (see :mod:`sitreps.actors.candidates`) are resolved against the knowledge base in
+the report's context (focus country, publication date); overlapping candidates give way to
+resolved and longer ones. Organisation-like names that resolve to nothing become provisional
+actors (``prov:<hash>``, kind ``unknown``); unknown persons get ``person:<hash>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sitreps.actors.candidates import (
+    Candidate,
+    acronym_definitions,
+    collect,
+)
+from sitreps.actors.context import focus_country
+from sitreps.actors.kb import KnowledgeBase, get_kb
+from sitreps.actors.normalise import exact_key, norm_key
+from sitreps.models import Actor, ActorFinding, Mention, Span, Turn
+from sitreps.nlp import ParsedReport
+
+_ORG_WORDS = frozenset(
+    [
+        "army",
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "division",
+        "corps",
+        "legion",
+        "front",
+        "forces",
+        "force",
+        "movement",
+        "party",
+        "group",
+        "faction",
+        "militia",
+        "council",
+        "committee",
+        "organization",
+        "organisation",
+        "union",
+        "association",
+        "coalition",
+        "alliance",
+        "room",
+        "regiment",
+        "jaysh",
+        "jaish",
+        "liwa",
+        "kataib",
+        "katibat",
+        "saraya",
+        "harakat",
+        "jabhat",
+        "faylaq",
+        "firqat",
+        "ansar",
+        "hezbollah",
+        "hizb",
+        "tanzim",
+    ]
+)
+_LABEL_RANK = {"ACTOR": 0, "ACRONYM": 1, "ORG": 2, "NP": 3, "PERSON": 4, "GPE": 5, "NORP": 6}
+_GROUP_KINDS = frozenset({"rebel", "political_militia", "identity_militia", "unknown"})
+_ROLE_RE = re.compile(
+    r"\b(?P<title>leader|commander|head|chief|founder|emir|spokesman|spokesperson|"
+    r"spokeswoman|official|member|commander-in-chief|deputy leader|general commander)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_REPEAT_SCORE = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    cand: Candidate
+    actor_id: str | None
+    score: float
+    reason: str
+    provisional: str = ""  # name of a provisional actor ("" for known ones)
+    person: bool = False
+
+
+def provisional_id(name: str, prefix: str = "prov") -> str:
+    """Stable id of an unknown actor: hash of its normalised name."""
+    key = norm_key(name) or exact_key(name) or name
+    return f"{prefix}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    return text.strip(" \"'‘’“”")
+
+
+def _org_like(text: str) -> bool:
+    words = re.findall(r"[\w]+", text)
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps:
+        return False
+    if text.isupper() and 2 <= len(text) <= 8:
+        return True
+    return any(w.lower() in _ORG_WORDS for w in words) and len(caps) >= 1
+
+
+def _resolve(
+    c: Candidate,
+    kb: KnowledgeBase,
+    country: str | None,
+    on: date | None,
+    defined: dict[str, tuple[str, str]],
+) -> _Hit | None:
+    if c.label == "REPEAT":
+        return None
+    if c.label == "GPE":
+        iso = kb.country_of_name(c.text)
+        forces = kb.state_forces(iso) if iso and c.agent_of_violence else None
+        if forces:
+            return _Hit(c, forces, 0.8, f"state {iso} as agent of a violent verb")
+        return None
+    if c.text in defined:
+        actor_id, long = defined[c.text]
+        prov = "" if actor_id in kb else long
+        return _Hit(c, actor_id, 0.9, f"acronym defined in text ({long})", prov)
+    res = kb.resolve(c.text, country, on)
+    if res is not None:
+        rec = kb.get(res.actor_id)
+        return _Hit(c, res.actor_id, res.score, res.reason, person=rec.kind == "person")
+    name = _clean_name(c.text)
+    if c.label == "PERSON" and not _org_like(name):
+        return _Hit(c, provisional_id(name, "person"), 0.0, "unknown person", name, person=True)
+    org = c.label in ("ORG", "ACTOR", "PERSON") or (c.label == "NP" and _org_like(name))
+    if org and len(name) >= 2 and any(ch.isalpha() for ch in name):
+        return _Hit(c, provisional_id(name), 0.0, "unknown organisation (provisional)", name)
+    return None
+
+
+def _choose(hits: list[_Hit]) -> list[_Hit]:
+    """Greedy non-overlapping choice: known before provisional, longer before shorter."""
+    order = sorted(
+        hits,
+        key=lambda h: (
+            bool(h.provisional),
+            -(h.cand.end - h.cand.start),
+            _LABEL_RANK.get(h.cand.label, 9),
+            h.cand.start,
+        ),
+    )
+    chosen: list[_Hit] = []
+    for h in order:
+        if any(h.cand.start < o.cand.end and o.cand.start < h.cand.end for o in chosen):
+            continue
+        chosen.append(h)
+    return sorted(chosen, key=lambda h: h.cand.start)
+
+
+def _repeats(cands: list[Candidate], chosen: list[_Hit], kb: KnowledgeBase) -> list[_Hit]:
+    out = []
+    for c in cands:
+        if c.label != "REPEAT":
+            continue
+        if any(c.start < h.cand.end and h.cand.start < c.end for h in chosen):
+            continue
+        before = {
+            h.actor_id
+            for h in chosen
+            if h.cand.end <= c.start
+            and h.actor_id
+            and not h.person
+            and (h.provisional or kb.get(h.actor_id).kind in _GROUP_KINDS)
+        }
+        if len(before) == 1:
+            actor_id = before.pop()
+            prov = next((h.provisional for h in chosen if h.actor_id == actor_id), "")
+            out.append(
+                _Hit(c, actor_id, _REPEAT_SCORE, "repeat of the only group named before", prov)
+            )
+    return out
+
+
+def _defined_acronyms(
+    text: str, kb: KnowledgeBase, country: str | None, on: date | None
+) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for d in acronym_definitions(text):
+        res = kb.resolve(d.long, country, on)
+        out[d.short] = (res.actor_id if res else provisional_id(d.long), d.long)
+    return out
+
+
+def _role(text: str, sent: Span, hit: _Hit, chosen: list[_Hit], kb: KnowledgeBase) -> str | None:
+    """ "leader of X" from the text right before the person, or "X leader Name"."""
+    window = text[sent.start : hit.cand.start]
+    for h in chosen:
+        if h.person or not h.actor_id:
+            continue
+        if h.cand.end <= hit.cand.start and hit.cand.start - h.cand.end <= 40:
+            between = text[h.cand.end : hit.cand.start]
+            before = text[max(sent.start, h.cand.start - 40) : h.cand.start]
+            m = _ROLE_RE.search(before)
+            if m and len(between.strip(" ‘’'\"“”,")) == 0:
+                return f"{m.group('title').lower()} of {_display(h, kb)}"
+    m2 = re.search(r"(?P<title>leader|commander|spokesman|head)\s*$", window, re.I)
+    if m2:
+        for h in reversed(chosen):
+            gap = hit.cand.start - h.cand.end
+            if not h.person and h.actor_id and 0 <= gap <= len(m2.group(0)) + 2:
+                return f"{m2.group('title').lower()} of {_display(h, kb)}"
+    return None
+
+
+def _display(h: _Hit, kb: KnowledgeBase) -> str:
+    if h.provisional:
+        return h.provisional
+    assert h.actor_id is not None
+    return kb.get(h.actor_id).name
+
+
+def find_actors(parsed: ParsedReport) -> ActorFinding:
+    """Every actor and person of the report, with their mentions."""
+    return find_actors_with(parsed, get_kb())
+
+
+def find_actors_with(parsed: ParsedReport, kb: KnowledgeBase) -> ActorFinding:
+    text = parsed.report.text
+    on = parsed.report.published
+    cands = collect(parsed.doc, text)
+    country = focus_country(parsed.doc, cands, kb, on)
+    defined = _defined_acronyms(text, kb, country, on)
+    for short in defined:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            cands.append(Candidate(m.start(), m.end(), short, "ACRONYM"))
+    hits = [h for c in cands if (h := _resolve(c, kb, country, on, defined)) is not None]
+    chosen = _choose(hits)
+    chosen = sorted(chosen + _repeats(cands, chosen, kb), key=lambda h: h.cand.start)
+    return _finding(parsed, chosen, kb, country, on)
+
+
+def _finding(
+    parsed: ParsedReport,
+    chosen: list[_Hit],
+    kb: KnowledgeBase,
+    country: str | None,
+    on: date | None,
+) -> ActorFinding:
+    text = parsed.report.text
+    mentions: list[Mention] = []
+    spans: dict[str, list[Span]] = {}
+    first: dict[str, _Hit] = {}
+    roles: dict[str, str] = {}
+    for h in chosen:
+        assert h.actor_id is not None
+        span = Span.of(text, h.cand.start, h.cand.end)
+        sent = parsed.sentence_index(h.cand.start)
+        mentions.append(
+            Mention(
+                id=f"m:{h.cand.start}-{h.cand.end}",
+                kind="person" if h.person else "actor",
+                span=span,
+                sentence=sent,
+                entity_id=h.actor_id,
+                label=h.cand.label,
+                score=h.score,
+                reason=h.reason,
+            )
+        )
+        spans.setdefault(h.actor_id, []).append(span)
+        first.setdefault(h.actor_id, h)
+        if h.person and h.actor_id not in roles and parsed.sentences:
+            role = _role(text, parsed.sentences[sent], h, chosen, kb)
+            if role:
+                roles[h.actor_id] = role
+    actors = [
+        _actor(actor_id, h, tuple(spans[actor_id]), roles.get(actor_id), kb, country, on)
+        for actor_id, h in first.items()
+    ]
+    return ActorFinding(actors=tuple(actors), mentions=tuple(mentions))
+
+
+def _actor(
+    actor_id: str,
+    h: _Hit,
+    spans: tuple[Span, ...],
+    role: str | None,
+    kb: KnowledgeBase,
+    country: str | None,
+    on: date | None,
+) -> Actor:
+    if h.provisional:
+        kind = "person" if h.person else "unknown"
+        return Actor(actor_id, h.provisional, kind, None, None, h.provisional, spans, True, role)
+    rec = kb.get(actor_id)
+    if rec.kind == "person":
+        if role is None:
+            groups = kb.groups_led_by(actor_id, on)
+            if groups:
+                lead = next(ld for ld in kb.get(groups[0]).leaders if ld.person == actor_id)
+                role = f"{lead.title} of {kb.get(groups[0]).name}"
+        return Actor(rec.id, rec.name, "person", None, rec.country, rec.name, spans, False, role)
+    if rec.kind == "outlet":
+        return Actor(
+            rec.id,
+            rec.name,
+            "external",
+            None,
+            rec.country,
+            rec.acled_name,
+            spans,
+            False,
+            "news outlet",
+        )
+    return Actor(
+        rec.id,
+        rec.name,
+        rec.kind,
+        kb.inter_in(rec.id, country),
+        rec.country,
+        rec.acled_name_on(on),
+        spans,
+        False,
+        None,
+    )
+
+
+def speaker_actor(parsed: ParsedReport, finding: ActorFinding, turn: Turn) -> str | None:
+    """Actor id of the person or outlet an interview turn label ("Talass", "D24") names."""
+    label = turn.speaker.strip()
+    kb = get_kb()
+    key = norm_key(label)
+    in_report = {a.id: a for a in finding.actors}
+    res = kb.resolve(label, None, parsed.report.published)
+    if res is not None and (
+        res.actor_id in in_report or kb.get(res.actor_id).kind in ("person", "outlet")
+    ):
+        return res.actor_id
+    for a in finding.actors:  # "Talass" -> the person "Talass Al-Salama" named in the text
+        if a.kind == "person" and key and key in norm_key(a.name).split():
+            return a.id
+        for span in a.mentions:
+            if a.kind == "person" and key and key in norm_key(span.text).split():
+                return a.id
+    return None
