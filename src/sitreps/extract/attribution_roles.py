@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitreps.extract.attribution_lexicon import cue_lexicon
-from sitreps.models import ActorFinding, Span
+from sitreps.models import Actor, ActorFinding, Span
 
 _NAME = r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z][\w’'\-]*|\d+|al|el|bin|ibn|abu)){0,4}"
 _QUOTED_NAME_RE = re.compile(r"[‘'\"“](?P<name>[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-’']*){1,3})[’'\"”]")
@@ -56,13 +56,31 @@ def _actor_kinds(actors: ActorFinding) -> dict[str, str]:
     return {a.id: a.kind for a in actors.actors}
 
 
+def is_outlet(actor: Actor) -> bool:
+    """True for a news outlet or monitor: it reports, it is no party to events."""
+    if actor.kind == "outlet" or (actor.role or "").lower().endswith("outlet"):
+        return True
+    return actor.id.startswith("outlet.")
+
+
+def outlet_mentions(actors: ActorFinding) -> list[tuple[Span, Actor]]:
+    """Mentions of outlets: (span, outlet actor), in text order."""
+    outlets = {a.id: a for a in actors.actors if is_outlet(a)}
+    out = [(m.span, outlets[m.entity_id]) for m in actors.mentions if m.entity_id in outlets]
+    return sorted(out, key=lambda x: x[0].start)
+
+
 def group_mentions(actors: ActorFinding) -> list[tuple[Span, str]]:
-    """Mentions of non-person actors: (span, actor id), in text order."""
+    """Mentions of non-person, non-outlet actors: (span, actor id), in text order."""
     kinds = _actor_kinds(actors)
+    outlets = {a.id for a in actors.actors if is_outlet(a)}
     out = [
         (m.span, m.entity_id)
         for m in actors.mentions
-        if m.entity_id and m.kind == "actor" and kinds.get(m.entity_id, "") != "person"
+        if m.entity_id
+        and m.kind == "actor"
+        and kinds.get(m.entity_id, "") != "person"
+        and m.entity_id not in outlets
     ]
     return sorted(out, key=lambda x: x[0].start)
 
@@ -213,15 +231,28 @@ def outlet_candidates(text: str) -> list[Span]:
 
 
 def find_outlet(
-    metadata_outlet: str | None, text: str, labels: tuple[str, ...], exclude: tuple[Span, ...]
+    metadata_outlet: str | None,
+    text: str,
+    labels: tuple[str, ...],
+    exclude: tuple[Span, ...],
+    outlets: list[tuple[Span, Actor]] | None = None,
 ) -> str | None:
-    """The report's outlet: metadata, else named in the text (see module docstring)."""
+    """The report's outlet: metadata, else named in the text (see module docstring).
+
+    ``exclude`` are spans of persons and armed actors (never an outlet); a candidate that
+    is a mention of a known outlet (``outlets``) is named by the outlet's canonical name.
+    """
     if metadata_outlet:
         return metadata_outlet
-    cands = [c for c in outlet_candidates(text) if not any(c.overlaps(e) for e in exclude)]
-    if not cands:
+    names = []
+    for c in outlet_candidates(text):
+        known = [a for s, a in outlets or () if s.overlaps(c)]
+        if known:
+            names.append(known[0].name)
+        elif not any(c.overlaps(e) for e in exclude):
+            names.append(c.text.strip())
+    if not names:
         return None
-    names = [c.text.strip() for c in cands]
     for label in labels:
         matching = [n for n in names if abbreviates(label, n)]
         if matching:

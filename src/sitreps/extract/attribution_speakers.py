@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sitreps.extract.attribution_roles import Person, RoleLink, abbreviates
+from sitreps.extract.attribution_roles import Person, RoleLink, abbreviates, is_outlet
 from sitreps.models import ActorFinding, Turn
 from sitreps.nlp import ParsedReport
 
@@ -77,11 +77,14 @@ def turn_speakers(
     kinds = {a.id: a.kind for a in actors.actors}
     names = {a.id: a.name for a in actors.actors}
     speaker_actor = _speaker_actor_fn()
+    outlets = {a.id for a in actors.actors if is_outlet(a)}
     decided: dict[str, TurnSpeaker] = {}
     undecided: list[str] = []
     for label, turns in by_label.items():
         actor_id = speaker_actor(parsed, actors, turns[0]) if speaker_actor else None
-        if outlet and abbreviates(label, outlet):
+        if (outlet and abbreviates(label, outlet)) or (
+            actor_id is not None and actor_id in outlets
+        ):
             decided[label] = TurnSpeaker(True, None)
             continue
         person: Person | None = None

@@ -30,6 +30,7 @@ from sitreps.extract.attribution_roles import (
     find_persons,
     find_roles,
     group_mentions,
+    outlet_mentions,
 )
 from sitreps.extract.attribution_speakers import TurnSpeaker, turn_speakers
 from sitreps.models import ActorFinding, Claim, Event, Relation, Span
@@ -209,7 +210,8 @@ def find_claims(parsed: ParsedReport, actors: ActorFinding) -> tuple[Claim, ...]
     atts = find_attributions(parsed.doc, text, skip=turn_spans)
     labels = tuple(dict.fromkeys(t.speaker for t in parsed.turns))
     exclude = tuple(p.span for p in persons) + tuple(s for s, _ in group_mentions(actors))
-    outlet = find_outlet(parsed.report.outlet, text, labels, exclude)
+    outlets = outlet_mentions(actors)
+    outlet = find_outlet(parsed.report.outlet, text, labels, exclude, outlets)
     resolver = _Resolver(parsed, actors, persons, roles)
     speakers = turn_speakers(parsed, actors, persons, roles, outlet)
 
@@ -230,8 +232,12 @@ def find_claims(parsed: ParsedReport, actors: ActorFinding) -> tuple[Claim, ...]
         sp = resolver.resolve(att, enclosing)
         resolver.remember(sp)
         claim_outlet = outlet
-        if att.addressee is not None and not any(att.addressee.overlaps(t) for t in taken):
-            claim_outlet = att.addressee.text
+        if att.addressee is not None:
+            known = [a.name for s, a in outlets if s.overlaps(att.addressee)]
+            if known:
+                claim_outlet = known[0]
+            elif not any(att.addressee.overlaps(t) for t in taken):
+                claim_outlet = att.addressee.text
         drafts.append(
             _Draft(
                 sp.claimant,
@@ -350,13 +356,53 @@ def _no_parents(actor_id: str) -> Iterable[str]:
     return ()
 
 
+def _adversaries(
+    mine: set[str], events: tuple[Event, ...], relations: tuple[Relation, ...]
+) -> set[str]:
+    """Actors the claimant's side fights, by the report's relations and battles."""
+    out: set[str] = set()
+    for r in relations:
+        if r.kind == "fights" and r.modality == "asserted":
+            if r.source in mine:
+                out.add(r.target)
+            if r.target in mine:
+                out.add(r.source)
+    for e in events:
+        if e.event_type == "Battles" and e.modality == "asserted":
+            side1 = {x for x in (e.actor1, *e.assoc_actor1) if x}
+            side2 = {x for x in (e.actor2, *e.assoc_actor2) if x}
+            if mine & side1:
+                out |= side2
+            if mine & side2:
+                out |= side1
+    return out - mine
+
+
+def _own_mentions(c: Claim, claims: tuple[Claim, ...], actors: ActorFinding) -> set[str]:
+    """Actors named in the claim's content, outside the claims nested in it."""
+    children = [d.content for d in claims if d.parent == c.id]
+    return {
+        m.entity_id
+        for m in actors.mentions
+        if m.entity_id
+        and c.content.contains(m.span)
+        and not any(ch.contains(m.span) for ch in children)
+    }
+
+
 def mark_partisan(
     claims: tuple[Claim, ...],
     events: tuple[Event, ...],
     relations: tuple[Relation, ...],
     actors: ActorFinding,
 ) -> tuple[Claim, ...]:
-    """Flag claims whose claimant is, or belongs to, a party to an event or relation it reports."""
+    """Flag claims whose claimant is, or belongs to, a party to what the claim reports.
+
+    A claim is partisan when its claimant (or a group it leads or belongs to, by the report's
+    ``leads``/``part_of`` relations, the claimant's stated role, or the knowledge base) is an
+    actor of an event the claim reports or an end of a relation it asserts, or when the claim
+    speaks of an actor that the claimant's side fights (a side's account of its enemy).
+    """
     out = []
     for c in claims:
         if c.claimant is None:
@@ -372,5 +418,9 @@ def mark_partisan(
         for r in relations:
             if r.claim == c.id and r.kind not in ("leads", "part_of"):
                 parties.update((r.source, r.target))
-        out.append(dataclasses.replace(c, partisan=bool(mine & parties)))
+        partisan = bool(mine & parties)
+        if not partisan:
+            enemies = _adversaries(mine, events, relations)
+            partisan = bool(enemies & _own_mentions(c, claims, actors))
+        out.append(dataclasses.replace(c, partisan=partisan))
     return tuple(out)
