@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from sitreps.extract.numbers import load_lexicon, parse_count, word_to_int
+from sitreps.extract.numbers import BackgroundWords, load_lexicon, parse_count, word_to_int
 from sitreps.models import ActorFinding, Fatalities, Mention, Quantity, Span
 from sitreps.nlp import ParsedReport
 
@@ -42,11 +42,14 @@ _TOLL_RE = re.compile(
 #: a count stated as the one recorded ("Fatalities coded as 20", "1 fatality coded for this
 #: event") - the phrasing of ACLED notes
 _CODED_RE = re.compile(
-    rf"\b(?:fatalit(?:y|ies)|deaths?)\b[^.;\[\]]{{0,60}}?\bcoded as (?:an? )?(?P<n>{_N})\b"
-    r"|\b(?P<m>\d+) fatalit(?:y|ies) (?:coded|recorded|counted) for this event"
-    r"|\bfatalit(?:y|ies) (?:are |were |is |was )?(?P<elsewhere>coded|counted|recorded) "
-    r"(?:to|in|under|with) (?:the |an? )?[^.;()\[\]]{0,60}\bevents?\b",
+    rf"\b(?:fatalit(?:y|ies)|deaths?)\b[^.;\[\]]{{0,60}}?\bcoded (?:as|to|at) (?:an? )?(?P<n>{_N})\b"
+    r"|\b(?P<m>\d+) fatalit(?:y|ies) (?:coded|recorded|counted) for this event",
     re.IGNORECASE,
+)
+#: "(fatalities coded to the Horlivka event)": the deaths are recorded with another event
+_ELSEWHERE_RE = re.compile(
+    r"\bfatalities (?:are |were )?(?:coded|counted|recorded) (?:to|in|under|with) (?:the )?"
+    r"(?P<where>[A-Z][^.;()\[\]]{0,60}?) events?\b"
 )
 #: "38 fatalities split among 10 events": an even share per event
 _SPLIT_RE = re.compile(
@@ -71,10 +74,14 @@ def stated_totals(text: str, found: list[Quantity]) -> list[Quantity]:
         if not any(q.span.overlaps(span) and q.kind == "killed" for q in found):
             out.append(Quantity("killed", c.value, c.low, c.high, c.qualifier, span, "toll"))
     for m in _CODED_RE.finditer(text):
-        c = parse_count("0" if m.group("elsewhere") else m.group("n") or m.group("m") or "")
+        c = parse_count(m.group("n") or m.group("m") or "")
         if c is not None and c.value is not None:
             span = Span.of(text, m.start(), m.end())
             out.append(Quantity("killed", c.value, c.value, c.value, "coded", span))
+    for m in _ELSEWHERE_RE.finditer(text):
+        if m.group("where").split(" - ")[0].strip() in text[: m.start()]:
+            continue  # "fatalities coded to the X event" written in the X event itself
+        out.append(Quantity("killed", 0, 0, 0, "coded", Span.of(text, m.start(), m.end())))
     for m in _SPLIT_RE.finditer(text):
         total, k = int(m.group("n")), word_to_int(m.group("k"))
         if k:
@@ -82,6 +89,54 @@ def stated_totals(text: str, found: list[Quantity]) -> list[Quantity]:
             span = Span.of(text, m.start(), m.end())
             out.append(Quantity("killed", share, share, share, "split", span))
     return out
+
+
+# --- which deaths belong to the event -----------------------------------------------------
+
+
+def background_death(cue: Any, bg: BackgroundWords) -> bool:
+    """A death named as the reason for or the background of something else ("a protest over
+    the killing of X", "relatives of a man who was murdered", "after four people died",
+    "suspected of killing a driver") or only wondered about ("whether he died"): it belongs to
+    another event than the one the sentence reports, so it is not counted."""
+    tok = cue
+    for _ in range(10):
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            if marks & bg.marks:
+                return True
+            if tok.dep_ in ("ROOT", "ccomp", "xcomp", "advcl", "parataxis"):
+                return False
+        head = tok.head
+        if head is tok:
+            return False
+        owner = head.head.lemma_.lower()
+        if tok.dep_ in ("pobj", "pcomp"):
+            prep = head.lower_
+            if prep in bg.reason_preps:
+                return True
+            if prep in ("for", "in") and owner in bg.reactions:
+                return True
+            if prep == "of" and owner in bg.owners:
+                return True
+        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in bg.reactions:
+            return True
+        tok = head
+    return False
+
+
+_SEPARATELY_RE = re.compile(
+    r"^[^.;]*?[(\[](?:coded|reported|recorded|counted) (?:separately|as (?:an)?other events?)"
+)
+
+
+def coded_elsewhere(doc: Any, last: int) -> bool:
+    """ "26 people were shot dead during a raid (coded separately)": another event's count
+    (``last`` is the index of the last token of the count's cue and argument)."""
+    sent_end = doc[last].sent.end_char
+    return bool(_SEPARATELY_RE.match(doc.text[doc[last].idx : sent_end]))
 
 
 def acled_fatalities(quantities: tuple[Quantity, ...]) -> Fatalities | None:
@@ -138,7 +193,9 @@ def _inside(q: Quantity, other: Quantity) -> bool:
 
 def _is_total(q: Quantity) -> bool:
     """A count whose own noun is the death ("2 fatalities", "one death", "4 dead")."""
-    return bool(re.search(r"\b(?:fatalit|deaths?\b|dead\b)", q.span.text, re.IGNORECASE))
+    return q.object is None and bool(
+        re.search(r"\b(?:fatalit|deaths?\b|dead\b)", q.span.text, re.IGNORECASE)
+    )
 
 
 def _acled_value(q: Quantity) -> int | None:

@@ -120,6 +120,7 @@ class QuantityLexicon:
     body_nouns: frozenset[str]
     toll_nouns: frozenset[str]
     not_counted: frozenset[str]
+    territory: frozenset[str]
     materiel: tuple[str, ...]
     vague: dict[str, VagueWord]
     background: BackgroundWords
@@ -165,7 +166,8 @@ def load_lexicon() -> QuantityLexicon:
         nouns=_str_map(raw, "nouns"),
         body_nouns=frozenset(str(x).lower() for x in raw.get("body_nouns") or ()),
         toll_nouns=frozenset(str(x).lower() for x in raw.get("toll_nouns") or ()),
-        not_counted=frozenset(str(x).lower() for x in raw.get("not_counted") or ()),
+        not_counted=_word_set(raw, "not_counted"),
+        territory=_word_set(raw, "territory"),
         materiel=tuple(str(x).lower() for x in raw.get("materiel") or ()),
         vague=vague,
         background=BackgroundWords(
@@ -224,7 +226,7 @@ def word_to_int(text: str) -> int | None:
             if _SCALES[w] >= 1000:
                 total += current
                 current = 0
-        elif w.isdigit():
+        elif w.isdigit() and not seen:
             current += int(w)
         else:
             return None

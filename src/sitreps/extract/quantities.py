@@ -28,10 +28,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sitreps.extract.fatalities import stated_totals
+from sitreps.extract.fatalities import background_death, coded_elsewhere, stated_totals
 from sitreps.extract.numbers import (
     NUMBER_WORDS,
-    BackgroundWords,
     Count,
     QuantityLexicon,
     load_lexicon,
@@ -48,6 +47,9 @@ _SUBJ = ("nsubjpass", "nsubj")
 _PREDICATIVE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj")
 _QUANT_HEADS = frozenset({"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "number"})
 _QUANT_AMODS = frozenset({"several", "many", "numerous", "multiple", "few", "some", "unknown"})
+_NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+_MEASURE_NOUNS = frozenset({"head", "herd", "flock"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
 _DET_COUNTS = {"a": 1, "an": 1, "one": 1, "another": 1, "no": 0, "both": 2, "some": None}
 
 
@@ -66,7 +68,9 @@ def find_quantities(parsed: ParsedReport) -> tuple[Quantity, ...]:
     hits: dict[int, list[_Hit]] = {}
     for tok in doc:
         for hit in _cue_hits(tok, lex):
-            if not _background(doc[hit.cue], lex.background):
+            if not background_death(doc[hit.cue], lex.background) and not coded_elsewhere(
+                doc, max(hit.cue, hit.arg)
+            ):
                 hits.setdefault(hit.arg, []).append(hit)
     out: list[Quantity] = []
     for arg_i, group in hits.items():
@@ -78,7 +82,10 @@ def find_quantities(parsed: ParsedReport) -> tuple[Quantity, ...]:
             if hit.kind in seen:
                 continue
             seen.add(hit.kind)
-            if _counted_lemma(doc, hit.arg) in lex.not_counted:
+            counted = _counted_lemma(doc, hit.arg)
+            if counted in lex.not_counted or (
+                hit.kind == "captured" and (counted in lex.territory or _place_name(doc[hit.arg]))
+            ):
                 continue
             q = _quantity(doc, text, hit)
             if q is not None:
@@ -91,7 +98,7 @@ def find_quantities(parsed: ParsedReport) -> tuple[Quantity, ...]:
 def _counted_lemma(doc: Any, i: int) -> str:
     """The lemma of what is counted: the argument, or the noun after "of" ("25 heads of")."""
     tok = doc[i]
-    if _is_quant_head(tok):
+    if _is_quant_head(tok) or tok.lemma_.lower() in _MEASURE_NOUNS:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -100,44 +107,18 @@ def _counted_lemma(doc: Any, i: int) -> str:
     return str(tok.lemma_).lower()
 
 
+def _place_name(tok: Token) -> bool:
+    """A place ("captured Palmyra"): a place entity, or a bare proper name that is no person."""
+    if tok.ent_type_ in _PLACE_ENTS:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP") and not _count_mods(tok)
+
+
 def _alternative(doc: Any, group: list[_Hit]) -> bool:
     """ "killed or wounded": one count of both kinds (casualties), not two counts."""
     lo = min(h.cue for h in group)
     hi = max(h.cue for h in group)
     return any(t.lower_ in ("or", "and/or") for t in doc[lo : hi + 1]) or hi - lo <= 2
-
-
-def _background(cue: Token, bg: BackgroundWords) -> bool:
-    """A death named as the reason for or the background of something else ("a protest over
-    the killing of X", "relatives of a man who was murdered", "after four people died",
-    "suspected of killing a driver") or only wondered about ("whether he died"): it belongs to
-    another event than the one the sentence reports, so it is not counted."""
-    tok = cue
-    for _ in range(10):
-        while tok.dep_ == "conj" and tok.head is not tok:
-            tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-            if marks & bg.marks:
-                return True
-            if tok.dep_ in ("ROOT", "ccomp", "xcomp", "advcl", "parataxis"):
-                return False
-        head = tok.head
-        if head is tok:
-            return False
-        owner = head.head.lemma_.lower()
-        if tok.dep_ in ("pobj", "pcomp"):
-            prep = head.lower_
-            if prep in bg.reason_preps:
-                return True
-            if prep in ("for", "in") and owner in bg.reactions:
-                return True
-            if prep == "of" and owner in bg.owners:
-                return True
-        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in bg.reactions:
-            return True
-        tok = head
-    return False
 
 
 # --- cues ----------------------------------------------------------------------------------
@@ -187,6 +168,13 @@ def _verb_kind(tok: Token, lex: QuantityLexicon) -> str | None:
             return kind
     if lemma == "down" and tok.pos_ != "VERB":
         return None
+    for prep in tok.children:  # "beaten to death", "stabbed to death", "burnt to death"
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "to"
+            and any(c.dep_ == "pobj" and c.lemma_.lower() == "death" for c in prep.children)
+        ):
+            return "killed"
     return lex.verbs.get(lemma)
 
 
@@ -206,14 +194,16 @@ def _verb_args(tok: Token, predicative: bool = False) -> list[Token]:
     kids = list(tok.children)
     objs = [c for c in kids if c.dep_ == "dobj"]
     if predicative:  # "left 22 soldiers injured", "were found dead", "shot dead"
-        return _expand([c for c in kids if c.dep_ in ("dobj", "nsubjpass")])
+        found = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        return _expand(found) if found else _inherit(tok, ("nsubjpass",))
     if objs:
         return _expand(objs)
     if lemma in ("die", "perish"):
         subj = [c for c in kids if c.dep_ in _SUBJ]
         return _expand(subj) if subj else _inherit(tok, _SUBJ)
     if not _is_passive(tok):
-        return []
+        subj = [c for c in kids if c.dep_ == "nsubj" and _bare_number(c)]
+        return subj  # "1 killed. 2 injured." (a number, not an agent, as subject)
     subj = [c for c in kids if c.dep_ in _SUBJ]
     if subj:
         return _expand(subj)
@@ -222,6 +212,10 @@ def _verb_args(tok: Token, predicative: bool = False) -> list[Token]:
     if tok.dep_ in ("oprd", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
         return _expand([c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")])
     return _inherit(tok, ("nsubjpass",))
+
+
+def _bare_number(tok: Token) -> bool:
+    return bool(tok.like_num) and not any(c.dep_ == "prep" for c in tok.children)
 
 
 def _inherit(tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -245,7 +239,7 @@ def _expand(args: list[Token]) -> list[Token]:
         if _is_quant_head(a):
             continue
         for c in a.conjuncts:
-            if c.i > a.i and (_is_quant_head(c) or _count_mods(c)):
+            if c.i > a.i and (_is_quant_head(c) or _count_mods(c) or _determined(c)):
                 out.append(c)
     return out
 
@@ -276,6 +270,11 @@ def _count_mods(tok: Token) -> list[Token]:
     ]
 
 
+def _determined(tok: Token) -> bool:
+    """A singular noun with a determiner or possessive: "his co-driver", "the driver"."""
+    return tok.tag_ in ("NN", "NNP") and any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
 def _has_count(tok: Token) -> bool:
     if _is_quant_head(tok) or tok.lower_ in _SINGULAR_PRONOUNS:
         return True
@@ -293,7 +292,16 @@ def _count(doc: Any, arg: Token) -> tuple[Count, int] | None:
     """The count of an argument and the index of the first token of its count phrase."""
     if arg.lower_ in _ZERO_WORDS or (arg.head.lower_ == "without" and arg.dep_ == "pobj"):
         return Count(0, 0, 0, None), arg.i
+    if arg.ent_type_ in _NOT_COUNT_ENTS:
+        return None
     if _is_quant_head(arg):
+        if any(
+            p.dep_ == "prep"
+            and p.lower_ == "of"
+            and any(c.tag_ in ("WP", "WDT") for c in p.children)
+            for p in arg.children
+        ):
+            return None  # "one of whom died": part of a count given before
         left = arg.left_edge.i
         words = [t for t in doc[left : arg.i + 1] if t.dep_ not in ("poss", "case")]
         if any(t.lower_ in _ZERO_WORDS for t in words):
@@ -304,6 +312,8 @@ def _count(doc: Any, arg: Token) -> tuple[Count, int] | None:
     nums = [m for m in mods if m.dep_ == "nummod"]
     if nums:
         n = nums[0]
+        if n.ent_type_ in _NOT_COUNT_ENTS:
+            return None
         left = n.left_edge.i
         c = parse_count(doc[left : n.right_edge.i + 1].text)
         if c is not None and any(m.lower_ in _ZERO_WORDS for m in mods):
