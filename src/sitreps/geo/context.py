@@ -1,0 +1,359 @@
+"""The words around a place mention: governing preposition, qualifiers and admin context.
+
+Everything here works on the report text and character offsets, so it serves both the toponym
+stage (to accept and disambiguate candidates) and the event-location choice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: prepositions that place something at a location
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "around",
+        "across",
+        "into",
+        "within",
+        "throughout",
+        "on",
+        "toward",
+        "towards",
+        "to",
+        "through",
+        "via",
+        "along",
+        "over",
+        "off",
+        "nearby",
+        "outskirts",
+        "between",
+        "from",
+        "for",
+        "of",
+        "and",
+        "or",
+        "by",
+        "beyond",
+        "against",
+    }
+)
+#: prepositions that strongly mark a location (enough to override an actor/person reading)
+STRONG_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "around",
+        "across",
+        "into",
+        "within",
+        "throughout",
+        "toward",
+        "towards",
+        "to",
+        "from",
+        "through",
+        "via",
+        "outskirts",
+        "nearby",
+    }
+)
+#: words that may stand between a preposition and the place name
+_MODIFIERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "rural",
+        "besieged",
+        "city",
+        "town",
+        "village",
+        "province",
+        "governorate",
+        "countryside",
+        "outskirts",
+        "vicinity",
+        "suburbs",
+        "suburb",
+        "area",
+        "areas",
+        "region",
+        "district",
+        "of",
+        "front",
+        "lines",
+        "line",
+        "frontlines",
+        "frontline",
+        "villages",
+        "towns",
+        "parts",
+        "part",
+        "heart",
+        "center",
+        "centre",
+        "edge",
+        "edges",
+        "entrance",
+        "rest",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "neighbourhood",
+        "neighborhood",
+        "camp",
+        "old",
+        "greater",
+        "nearby",
+        "occupied",
+        "liberated",
+        "opposition-held",
+        "rebel-held",
+        "regime-held",
+        "government-held",
+        "some",
+        "several",
+        "many",
+        "downtown",
+        "capital",
+    }
+)
+#: nouns that take "of" before a place name ("province of X", "outskirts of X")
+_UNIT_NOUNS = frozenset(
+    {
+        "province",
+        "governorate",
+        "countryside",
+        "outskirts",
+        "vicinity",
+        "suburbs",
+        "suburb",
+        "city",
+        "town",
+        "village",
+        "area",
+        "areas",
+        "region",
+        "district",
+        "heart",
+        "center",
+        "centre",
+        "edge",
+        "edges",
+        "entrance",
+        "parts",
+        "part",
+        "west",
+        "east",
+        "north",
+        "south",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "villages",
+        "towns",
+        "rest",
+        "environs",
+        "neighbourhood",
+        "neighborhood",
+        "capital",
+        "outskirt",
+    }
+)
+#: qualifiers that make an event "near"/"part of" a place (ACLED geo_precision 2)
+NEAR_WORDS = frozenset(
+    {
+        "near",
+        "nearby",
+        "outskirts",
+        "vicinity",
+        "outside",
+        "around",
+        "suburbs",
+        "suburb",
+        "countryside",
+        "rural",
+        "axis",
+        "road",
+        "highway",
+        "outskirt",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "area",
+        "areas",
+        "badia",
+        "environs",
+        "surroundings",
+        "edge",
+        "edges",
+        "crossing",
+        "front",
+    }
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+|[(),.;:!?\"“”]")
+_RURAL_AFTER = re.compile(
+    r"^[’']?s?\s+(?:(?:northern|southern|eastern|western|central|"
+    r"north|south|east|west)[\w-]*\s+)?(countryside|suburbs|outskirts)\b",
+    re.I,
+)
+_UNIT_AFTER = re.compile(
+    r"^\s+(province|governorate|governate|district|region|city|town|"
+    r"village|camp|axis|road|highway|crossing|badia|area|desert)\b",
+    re.I,
+)
+_COMPARISON = re.compile(
+    r"\b(?:as in|like|unlike|similar to|compared (?:to|with)|than in|than|reminiscent of|"
+    r"the way|as happened in|as it did in|as was the case in)\s+(?:the\s+)?$",
+    re.I,
+)
+_ORIGIN_NOUNS = re.compile(
+    r"\b(arms|weapons|ammo|ammunition|support|aid|supplies|shipments?|funding|funds|money|"
+    r"equipment|fighters|reinforcements|missiles|rockets|drones|assistance|help|backing|"
+    r"training|deliveries|convoys?|received|receiving|receive|sent|send|sending|supplied|"
+    r"delivered|smuggled|imported|came|coming|arriving|arrived|fled|flee|fleeing|returned|"
+    r"returning|launched|fired)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Governor:
+    """The words that govern a place mention."""
+
+    prep: str | None  # nearest preposition before the name ("in", "near", "from" ...)
+    modifiers: tuple[str, ...]  # words between the preposition and the name
+    after: str | None  # a unit word right after the name ("countryside", "province", "axis")
+    rural: bool  # "rural X", "X countryside", "countryside of X"
+    province: bool  # "X province", "province of X", "X governorate"
+    town: bool  # "X city/town/village", "city of X"
+    near: bool  # a qualifier that makes the place approximate (ACLED precision 2)
+    comparison: bool  # "as in X", "like X", "compared with X"
+    origin: bool  # "from X" after a supply/transfer noun or verb ("arms from Jordan")
+
+    @property
+    def locative(self) -> bool:
+        return self.prep in LOCATIVE
+
+    @property
+    def strong(self) -> bool:
+        return self.prep in STRONG_LOCATIVE or self.rural or self.province
+
+
+def _clause_start(text: str, start: int, floor: int) -> int:
+    """Start of the clause containing ``start`` (after the last ; : . ! ? or newline)."""
+    cut = floor
+    for m in re.finditer(r"[;:.!?\n]\s", text[floor:start]):
+        cut = floor + m.end()
+    return cut
+
+
+def governor(text: str, start: int, end: int, floor: int = 0) -> Governor:
+    """Read the words before ``text[start:end]`` (back to ``floor``) and right after it."""
+    left = text[max(floor, start - 160) : start]
+    words = _WORD_RE.findall(left)
+    mods: list[str] = []
+    prep: str | None = None
+    for k in range(len(words) - 1, -1, -1):
+        lw = words[k].lower().replace("’", "'")
+        if lw != "of" and (lw in _MODIFIERS or re.fullmatch(r"\d+", lw)):
+            mods.append(lw)
+            continue
+        if lw == "of" and k > 0 and words[k - 1].lower() in _UNIT_NOUNS:
+            mods.append(lw)
+            continue
+        if lw in LOCATIVE:
+            prep = lw
+        break
+    mods.reverse()
+    right = text[end : end + 60]
+    after = None
+    rural_m = _RURAL_AFTER.match(right)
+    unit_m = _UNIT_AFTER.match(right)
+    if rural_m:
+        after = rural_m.group(1).lower()
+    elif unit_m:
+        after = unit_m.group(1).lower()
+    rural = "rural" in mods or after in ("countryside",) or ("countryside" in mods and "of" in mods)
+    province = after in ("province", "governorate", "governate") or (
+        ("province" in mods or "governorate" in mods) and "of" in mods
+    )
+    town = after in ("city", "town", "village") or (
+        bool({"city", "town", "village"} & set(mods)) and "of" in mods
+    )
+    near = (
+        bool(NEAR_WORDS & set(mods))
+        or prep in ("near", "around", "outside", "nearby")
+        or (
+            after
+            in ("axis", "road", "highway", "crossing", "badia", "area", "suburbs", "outskirts")
+        )
+    )
+    clause = text[_clause_start(text, start, floor) : start]
+    comparison = bool(_COMPARISON.search(text[max(floor, start - 40) : start]))
+    origin = prep == "from" and bool(_ORIGIN_NOUNS.search(clause))
+    return Governor(prep, tuple(mods), after, rural, province, town, near, comparison, origin)
+
+
+def inside_origin_phrase(text: str, start: int, floor: int = 0) -> bool:
+    """True when the mention sits in a ``from ...`` phrase of a transfer ("arms from the X
+    Operation Room in Jordan"): a ``from`` earlier in the clause, after a supply word, with no
+    verb-like break (comma, "and then", "to") between it and the mention."""
+    clause_from = _clause_start(text, start, floor)
+    clause = text[clause_from:start]
+    froms = list(re.finditer(r"\bfrom\b", clause, re.I))
+    if not froms:
+        return False
+    m = froms[-1]
+    between = clause[m.end() :]
+    if re.search(r",|\bto\b|\binto\b|\bthen\b|\bwhere\b|\bwhich\b|\bwho\b", between, re.I):
+        return False
+    return bool(_ORIGIN_NOUNS.search(clause[: m.start()]))
+
+
+def parenthetical_after(text: str, end: int) -> str | None:
+    """The content of ``(Deir ez Zor)`` or ``(Nablus, West Bank)`` right after a mention."""
+    m = re.match(r"^\s*(?:city|town|village|camp)?\s*\(([^()]{2,80})\)", text[end : end + 90])
+    return m.group(1) if m else None

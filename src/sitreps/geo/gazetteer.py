@@ -1,0 +1,208 @@
+"""The packaged gazetteer: a read-only SQLite table of places and their folded names.
+
+The file ``sitreps/data/geo/gazetteer.sqlite`` is built by ``scripts/build_gazetteer.py`` from
+GeoNames (cities500 and admin codes), OCHA p-code names, the UCDP GED Syria places and the named
+regions of ``regions.yaml``. It is opened read-only (``immutable``), one connection per thread
+and process, so a :class:`Gazetteer` may be shared freely.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from sitreps.errors import DataError, NotFoundError
+from sitreps.geo.fold import fold, skeleton
+from sitreps.models import Place, Span
+
+FEATURES = ("country", "admin1", "admin2", "region", "city", "village", "site")
+SOURCES = ("geonames", "geonames+ucdp", "ucdp", "admin", "region")
+_FEATURE_BONUS = {"country": 4.0, "admin1": 1.5, "region": 1.5, "admin2": 0.8}
+_COLUMNS = "id, pid, name, lat, lon, country, a1, a2, feature, pop, prec, src, extra"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    """One gazetteer entry."""
+
+    id: str  # gn:<geonameid>, ucdp:<slug>, adm1:SY.07, adm2:SY0902, region:<id>, country:SYR
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO3
+    admin1: str | None  # ACLED-style name
+    admin2: str | None
+    feature: str
+    population: int
+    geo_precision: int
+    source: str
+    admin1_code: str | None = None  # GeoNames admin1 code, e.g. "SY.07"
+    admin2_code: str | None = None  # OCHA p-code
+    covers: tuple[str, ...] = ()  # admin1 names a region spans
+    note: str = ""  # provenance of a region
+    match: str = "name"  # how a search matched: "name" (folded key) or "skeleton"
+
+    @property
+    def importance(self) -> float:
+        """Prior weight: log population plus a bonus for larger units."""
+        pop = self.population or (1000 if self.source.endswith("ucdp") else 0)
+        return math.log10(pop + 1) + _FEATURE_BONUS.get(self.feature, 0.0)
+
+    def to_place(self, mentions: tuple[Span, ...] = ()) -> Place:
+        source = "geonames" if self.source.startswith("geonames") else self.source
+        return Place(
+            id=self.id,
+            name=self.name,
+            lat=self.lat,
+            lon=self.lon,
+            country=self.country,
+            admin1=self.admin1,
+            admin2=self.admin2,
+            feature=self.feature,
+            mentions=mentions,
+            geo_precision=self.geo_precision,
+            source=source,
+        )
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("sitreps") / "data" / "geo" / "gazetteer.sqlite"))
+
+
+class Gazetteer:
+    """Look-ups in the packaged gazetteer (thread and process safe, read-only)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        if not self.path.is_file():
+            raise DataError(f"gazetteer file missing: {self.path.name}; rebuild the package data")
+        self._local = threading.local()
+        self._admin_names: dict[str, str] = {}
+        conn = self._conn()
+        try:
+            self._admin_names = dict(conn.execute("SELECT code, name FROM admins"))
+        except sqlite3.Error as exc:
+            raise DataError(f"gazetteer file unreadable: {exc}") from exc
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None or getattr(self._local, "pid", None) != os.getpid():
+            uri = f"{self.path.as_uri()}?mode=ro&immutable=1"
+            try:
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            except sqlite3.Error as exc:
+                raise DataError(f"cannot open gazetteer: {exc}") from exc
+            self._local.conn = conn
+            self._local.pid = os.getpid()
+        return conn
+
+    # --- records ---------------------------------------------------------------------------
+
+    def _record(self, row: tuple[object, ...], match: str = "name") -> PlaceRecord:
+        rid, pid, name, lat, lon, country, a1, a2, feat, pop, prec, src, extra = row
+        extra_d = json.loads(str(extra)) if extra else {}
+        a1s = str(a1) if a1 else None
+        a2s = str(a2) if a2 else None
+        admin2 = self._admin_names.get(a2s) if a2s else None
+        if admin2 is None and extra_d.get("admin2_name"):
+            admin2 = str(extra_d["admin2_name"])
+        return PlaceRecord(
+            id=str(pid) if pid else f"gn:{rid}",
+            name=str(name),
+            lat=None if lat is None else int(str(lat)) / 1e4,
+            lon=None if lon is None else int(str(lon)) / 1e4,
+            country=str(country) if country else None,
+            admin1=self._admin_names.get(a1s) if a1s else None,
+            admin2=admin2,
+            feature=FEATURES[int(str(feat))],
+            population=int(str(pop)),
+            geo_precision=int(str(prec)),
+            source=SOURCES[int(str(src))],
+            admin1_code=a1s,
+            admin2_code=a2s,
+            covers=tuple(extra_d.get("covers", ())),
+            note=str(extra_d.get("source", "")),
+            match=match,
+        )
+
+    def get(self, place_id: str) -> PlaceRecord:
+        """The record with id ``place_id`` (``NotFoundError`` when there is none)."""
+        conn = self._conn()
+        if place_id.startswith("gn:") and place_id[3:].isdigit():
+            row = conn.execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (int(place_id[3:]),))
+        else:
+            row = conn.execute(f"SELECT {_COLUMNS} FROM places WHERE pid = ?", (place_id,))
+        found = row.fetchone()
+        if found is None:
+            raise NotFoundError(f"no place with id {place_id!r}")
+        return self._record(found)
+
+    def admin1_name(self, code: str) -> str | None:
+        return self._admin_names.get(code)
+
+    def admin1(self, code: str) -> PlaceRecord | None:
+        """The admin1 unit with GeoNames code ``code`` (``SY.07``)."""
+        try:
+            return self.get(f"adm1:{code}")
+        except NotFoundError:
+            return None
+
+    def country(self, iso3: str) -> PlaceRecord | None:
+        try:
+            return self.get(f"country:{iso3}")
+        except NotFoundError:
+            return None
+
+    # --- name look-ups ---------------------------------------------------------------------
+
+    def has_name(self, name: str) -> bool:
+        """True when some place has the folded name of ``name``."""
+        key = fold(name)
+        if not key:
+            return False
+        row = self._conn().execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,))
+        return row.fetchone() is not None
+
+    def lookup(
+        self, name: str, country: str | None = None, skeleton_fallback: bool = True
+    ) -> list[PlaceRecord]:
+        """Every place named ``name`` (folded key; skeleton key too when asked), unordered."""
+        conn = self._conn()
+        key = fold(name)
+        if not key:
+            return []
+        sql = f"SELECT {_COLUMNS} FROM places WHERE id IN (SELECT place FROM {{t}} WHERE key = ?)"
+        args: tuple[str, ...] = (key,)
+        if country:
+            sql += " AND country = ?"
+            args = (key, country)
+        out = [self._record(r, "name") for r in conn.execute(sql.format(t="names"), args)]
+        if skeleton_fallback:
+            skel = skeleton(name)
+            if len(skel) >= 3:
+                seen = {r.id for r in out}
+                sargs = (skel, *args[1:])
+                for r in conn.execute(sql.format(t="skels"), sargs):
+                    rec = self._record(r, "skeleton")
+                    if rec.id not in seen:
+                        out.append(rec)
+        return out
+
+    def search(self, name: str, country: str | None = None, limit: int = 10) -> list[PlaceRecord]:
+        """Places named ``name``: folded-name matches first, then by importance."""
+        recs = self.lookup(name, country)
+        recs.sort(key=lambda r: (r.match != "name", -r.importance, r.id))
+        return recs[: max(0, limit)]
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer over the packaged SQLite file."""
+    return Gazetteer()

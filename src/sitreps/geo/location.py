@@ -1,0 +1,191 @@
+"""Where an event happened: ``choose_location(parsed, places, anchor, evidence)``.
+
+Order of preference:
+
+1. places in the event's sentence(s), ranked by the preposition that governs them (``in``,
+   ``at``, ``near``, ``on the front lines in`` before ``into``/``towards`` before ``from``/``for``
+   and bare mentions), then by specificity (a town before the region or province written after
+   it as context), then by distance to the trigger;
+2. otherwise the nearest place of the preceding sentences of the same paragraph or speaker turn
+   (up to :data:`LOOKBACK` sentences back).
+
+Never chosen: a dateline or the outlet's city, a place in a comparison ("as in Mosul"), and the
+origin of a transfer ("arms from the Al-Muk Operation Room in Jordan"). With no place left the
+result is ``LocationChoice(None, None, "no place in text")``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sitreps.geo.context import Governor, governor, inside_origin_phrase
+from sitreps.geo.fold import fold
+from sitreps.models import LocationChoice, Mention, Place, PlaceFinding, Span
+
+LOOKBACK = 3
+_PREP_RANK = {
+    **dict.fromkeys(
+        (
+            "in",
+            "at",
+            "inside",
+            "on",
+            "near",
+            "around",
+            "outside",
+            "across",
+            "within",
+            "throughout",
+            "nearby",
+            "outskirts",
+            "over",
+            "off",
+            "along",
+        ),
+        0,
+    ),
+    **dict.fromkeys(("into", "toward", "towards", "to", "through", "via", "beyond"), 1),
+    "from": 2,
+}
+_SPECIFICITY = {
+    "site": 0,
+    "village": 0,
+    "city": 0,
+    "admin2": 1,
+    "region": 2,
+    "admin1": 3,
+    "country": 4,
+}
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[—–-]{1,2}\s"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    mention: Mention
+    place: Place
+    gov: Governor
+    rank: tuple[int, int, int]
+
+
+def _sentence_of(parsed: Any, char: int) -> int:
+    return int(parsed.sentence_index(char))
+
+
+def _is_dateline(text: str, span: Span) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start : span.start].strip():
+        return False
+    after = text[span.end : span.end + 50]
+    return bool(_DATELINE_AFTER.match(after)) or (
+        span.text.isupper() and len(span.text) > 3 and after.lstrip().startswith((",", "("))
+    )
+
+
+def _is_outlet(parsed: Any, span: Span) -> bool:
+    outlet = getattr(parsed.report, "outlet", None)
+    return bool(outlet) and fold(span.text) != "" and fold(span.text) in fold(str(outlet))
+
+
+def _excluded(parsed: Any, m: Mention, gov: Governor, floor: int) -> str | None:
+    text = parsed.report.text
+    if _is_dateline(text, m.span):
+        return "dateline"
+    if _is_outlet(parsed, m.span):
+        return "outlet"
+    if gov.comparison:
+        return "comparison"
+    if gov.origin or inside_origin_phrase(text, m.span.start, floor):
+        return "origin of a transfer"
+    return None
+
+
+def _options(
+    parsed: Any, places: PlaceFinding, sentence_ids: set[int], anchor: Span | None
+) -> tuple[list[_Option], list[str]]:
+    by_id = {p.id: p for p in places.places}
+    text = parsed.report.text
+    out: list[_Option] = []
+    skipped: list[str] = []
+    for m in places.mentions:
+        if m.kind != "place" or m.entity_id not in by_id:
+            continue
+        sid = _sentence_of(parsed, m.span.start)
+        if sid not in sentence_ids:
+            continue
+        floor = parsed.sentences[sid].start if parsed.sentences else 0
+        gov = governor(text, m.span.start, m.span.end, floor)
+        why = _excluded(parsed, m, gov, floor)
+        if why:
+            skipped.append(f"{m.span.text}: {why}")
+            continue
+        place = by_id[str(m.entity_id)]
+        prep_rank = _PREP_RANK.get(gov.prep or "", 3)
+        if gov.rural or gov.province or gov.after in ("countryside", "province", "governorate"):
+            prep_rank = min(prep_rank, 1)
+        dist = abs(m.span.start - anchor.start) if anchor is not None else 0
+        rank = (prep_rank, _SPECIFICITY.get(place.feature, 2), dist)
+        out.append(_Option(m, place, gov, rank))
+    return out, skipped
+
+
+def _precision(opt: _Option) -> int:
+    base = opt.place.geo_precision or 1
+    if base == 1 and (opt.gov.near or opt.gov.rural):
+        return 2
+    return base
+
+
+def _describe(opt: _Option, where: str) -> str:
+    gov = opt.gov
+    how = f"'{gov.prep}'" if gov.prep else "mentioned"
+    extra = []
+    if gov.rural:
+        extra.append("rural/countryside")
+    if gov.province:
+        extra.append("province")
+    if gov.near:
+        extra.append("approximate")
+    tail = f" ({', '.join(extra)})" if extra else ""
+    return f"{opt.mention.span.text!r} {how} {where}{tail}"
+
+
+def choose_location(
+    parsed: Any, places: PlaceFinding, anchor: Span, evidence: tuple[Span, ...]
+) -> LocationChoice:
+    """The place where the event anchored at ``anchor`` happened, and why."""
+    if not parsed.sentences:
+        return LocationChoice(None, None, "no place in text")
+    sids = {_sentence_of(parsed, s.start) for s in evidence} | {_sentence_of(parsed, anchor.start)}
+    options, skipped = _options(parsed, places, sids, anchor)
+    if options:
+        best = min(options, key=lambda o: o.rank)
+        return LocationChoice(
+            best.place.id, _precision(best), _describe(best, "in the event sentence")
+        )
+    first = min(sids)
+    turn = parsed.sentence_turn[first] if parsed.sentence_turn else None
+    text = parsed.report.text
+    for back in range(1, LOOKBACK + 1):
+        sid = first - back
+        if sid < 0:
+            break
+        same_turn = parsed.sentence_turn[sid] == turn if parsed.sentence_turn else True
+        between = text[parsed.sentences[sid].end : parsed.sentences[first].start]
+        if turn is not None and not same_turn:
+            break
+        if turn is None and between.count("\n\n") > 1 and back > 1:
+            break
+        prev, more = _options(parsed, places, {sid}, None)
+        skipped.extend(more)
+        if prev:
+            best = min(prev, key=lambda o: (o.rank[0], o.rank[1], -o.mention.span.start))
+            where = f"in the preceding sentence ({back} back)"
+            return LocationChoice(best.place.id, _precision(best), _describe(best, where))
+    reason = "no place in text"
+    if skipped:
+        reason += "; skipped " + "; ".join(skipped)
+    return LocationChoice(None, None, reason)

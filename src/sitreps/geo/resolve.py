@@ -1,0 +1,195 @@
+"""Disambiguation: which gazetteer record a candidate span names.
+
+Evidence, strongest first: the domain ruler's id; admin context written next to the name
+("Abu Kamal (Deir ez-Zor)", "Rawya town in Al Hasakeh countryside", "Jenin, West Bank");
+"rural X" / "X countryside" / "X province" (the admin1 unit); the report's focus country
+(country names, demonyms and large places it mentions); places co-mentioned in the report;
+and the population / feature prior of each record.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitreps.errors import NotFoundError
+from sitreps.geo.candidates import Candidate
+from sitreps.geo.context import parenthetical_after
+from sitreps.geo.fold import fold
+from sitreps.geo.gazetteer import Gazetteer, PlaceRecord
+from sitreps.geo.regions import demonyms
+
+_CONTEXT_GAP = re.compile(
+    r"^\s*(?:city|town|village|area|camp|district|neighbou?rhood)?\s*(?:,|\(|\bin\b|\bof\b)\s*"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|"
+    r"countryside|of|province|governorate)[\w-]*\s+)*$",
+    re.I,
+)
+_BIG_TOWN = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    cand: Candidate
+    record: PlaceRecord | None
+    score: float  # confidence in [0, 1]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    focus: str | None  # ISO3 of the report's focus country
+    countries: frozenset[str]  # countries the report mentions
+    admin1: frozenset[str]  # admin1 codes of confidently placed mentions
+
+
+def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
+    """The record a bare name most likely means, if it clearly dominates."""
+    if not recs:
+        return None
+    ranked = sorted(recs, key=lambda r: -r.importance)
+    top = ranked[0]
+    big = top.feature in ("country", "region", "admin1") or top.population >= _BIG_TOWN
+    clear = (
+        len(ranked) == 1
+        or ranked[1].country == top.country
+        or top.importance - ranked[1].importance >= 1.0
+    )
+    if big and clear:
+        return top
+    return None
+
+
+def report_context(doc: object, cands: Sequence[Candidate], gaz: Gazetteer) -> Context:
+    votes: Counter[str] = Counter()
+    admin1: set[str] = set()
+    for c in cands:
+        if c.ruler_id:
+            try:
+                rec: PlaceRecord | None = gaz.get(c.ruler_id)
+            except NotFoundError:  # a stale ruler id only loses its vote
+                rec = None
+        else:
+            rec = _confident([r for r in gaz.lookup(c.span.text, skeleton_fallback=False)])
+        if rec is None or rec.country is None:
+            continue
+        votes[rec.country] += 2 if rec.feature == "country" else 1
+        if rec.admin1_code and rec.feature != "country":
+            admin1.add(rec.admin1_code)
+    dem = demonyms()
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ == "NORP" and ent.text.lower() in dem:
+            votes[dem[ent.text.lower()]] += 1
+    focus = votes.most_common(1)[0][0] if votes else None
+    return Context(focus, frozenset(votes), frozenset(admin1))
+
+
+def _local_context(
+    text: str, cand: Candidate, following: Resolved | None, gaz: Gazetteer
+) -> tuple[set[str], set[str], str]:
+    """Admin1 codes and countries written right next to the mention, and a label for them."""
+    a1: set[str] = set()
+    cc: set[str] = set()
+    label = ""
+    par = parenthetical_after(text, cand.span.end)
+    if par:
+        for part in par.split(","):
+            for r in gaz.lookup(part.strip(), skeleton_fallback=False):
+                if r.feature in ("admin1", "admin2", "country", "region"):
+                    if r.admin1_code:
+                        a1.add(r.admin1_code)
+                    if r.country:
+                        cc.add(r.country)
+        label = par
+    if following is not None and following.record is not None:
+        gap = text[cand.span.end : following.cand.span.start]
+        if _CONTEXT_GAP.match(gap):
+            rec = following.record
+            if rec.feature in ("admin1", "admin2", "country", "region") or rec.population > 0:
+                if rec.admin1_code and rec.feature != "country":
+                    a1.add(rec.admin1_code)
+                if rec.country:
+                    cc.add(rec.country)
+                label = label or following.cand.span.text
+    return a1, cc, label
+
+
+def _score(rec: PlaceRecord, ctx: Context, a1: set[str], cc: set[str]) -> float:
+    s = rec.importance
+    if rec.match == "skeleton":
+        s -= 3.0
+    if ctx.focus and rec.country == ctx.focus:
+        s += 4.0
+    elif rec.country in ctx.countries:
+        s += 1.5
+    if rec.admin1_code and rec.admin1_code in ctx.admin1 and rec.feature != "country":
+        s += 1.0
+    if a1 and rec.admin1_code in a1:
+        s += 6.0
+    elif cc and rec.country in cc:
+        s += 4.0
+    elif a1 or cc:
+        s -= 2.0
+    return s
+
+
+def resolve(
+    text: str, cand: Candidate, following: Resolved | None, ctx: Context, gaz: Gazetteer
+) -> Resolved:
+    """Pick the record ``cand`` names (``record=None`` with a reason when there is none)."""
+    if cand.ruler_id:
+        try:
+            return Resolved(cand, gaz.get(cand.ruler_id), 0.95, "named region (domain ruler)")
+        except NotFoundError:  # fall back to a name look-up
+            pass
+    recs = gaz.lookup(cand.span.text)
+    a1, cc, label = _local_context(text, cand, following, gaz)
+    if not any(r.match == "name" for r in recs):
+        recs = [r for r in recs if r.country == ctx.focus or (cc and r.country in cc)]
+    if not recs:
+        return Resolved(cand, None, 0.0, "not in gazetteer")
+    scored = sorted(((_score(r, ctx, a1, cc), r) for r in recs), key=lambda x: (-x[0], x[1].id))
+    best_score, best = scored[0]
+    second = scored[1][0] if len(scored) > 1 else best_score - 5.0
+    reasons: list[str] = []
+    if label:
+        reasons.append(f"admin context ({label})")
+    if ctx.focus and best.country == ctx.focus:
+        reasons.append(f"focus country {ctx.focus}")
+    gov = cand.gov
+    same = [r for r in recs if r.match == "name" and r.admin1_code == best.admin1_code]
+    if gov.rural or gov.province:
+        unit = best if best.feature == "admin1" else None
+        if (
+            unit is None
+            and best.admin1_code
+            and (gov.province or _names_admin1(best, gaz) or best.feature == "admin2")
+        ):
+            unit = gaz.admin1(best.admin1_code)
+        if unit is not None:
+            best = unit
+            reasons.append("rural/province of X: admin1 unit")
+    elif best.feature in ("admin1", "admin2"):
+        towns = [r for r in same if r.feature in ("city", "village")]
+        if towns and not (best.feature == "admin2" and gov.after == "district"):
+            best = max(towns, key=lambda r: r.population)
+            reasons.append("town of the same name as its unit")
+    if not reasons:
+        reasons.append("only candidate" if len(recs) == 1 else "population and feature prior")
+    if best.match == "skeleton":
+        reasons.append("transliteration match")
+    conf = 1.0 / (1.0 + math.exp(-(best_score - second)))
+    return Resolved(cand, best, round(conf, 3), "; ".join(reasons))
+
+
+def _names_admin1(rec: PlaceRecord, gaz: Gazetteer) -> bool:
+    """True when a town carries the name of its admin1 unit (Aleppo, Raqqa, Deir ez-Zor)."""
+    if not rec.admin1_code:
+        return False
+    unit = gaz.admin1(rec.admin1_code)
+    return (unit is not None and fold(unit.name) == fold(rec.name)) or (
+        unit is not None and unit.lat == rec.lat and unit.lon == rec.lon
+    )

@@ -1,0 +1,62 @@
+"""Choosing where an event happened."""
+
+from __future__ import annotations
+
+from sitreps.geo.location import choose_location
+from sitreps.geo.toponyms import find_places
+from sitreps.models import ActorFinding, LocationChoice, Report, Span
+from sitreps.nlp import ParsedReport, parse
+
+
+def _choose(text: str, trigger: str) -> tuple[ParsedReport, LocationChoice]:
+    parsed = parse(Report(id="t", text=text))
+    places = find_places(parsed, ActorFinding())
+    i = text.index(trigger)
+    anchor = Span.of(text, i, i + len(trigger))
+    sentence = parsed.sentences[parsed.sentence_index(i)]
+    return parsed, choose_location(parsed, places, anchor, (sentence,))
+
+
+def test_locative_place_of_the_event_sentence() -> None:
+    _, c = _choose("Heavy clashes took place on the front lines in the Syrian Desert.", "clashes")
+    assert c.place == "region:syrian-badiya" and c.geo_precision == 3
+    assert "in" in c.reason
+
+
+def test_origin_of_a_transfer_is_never_the_location() -> None:
+    text = "The rebels said they receive weapons from an operations room in Jordan."
+    _, c = _choose(text, "receive")
+    assert c.place != "country:JOR"
+    assert c.place is None and "origin" in c.reason
+
+
+def test_comparison_place_is_skipped() -> None:
+    text = "Militants attacked a checkpoint in Mayadin, as in Mosul last year."
+    _, c = _choose(text, "attacked")
+    assert c.place is not None and c.place != "gn:99072"
+    assert "Mayadin" in c.reason
+
+
+def test_near_gives_precision_two() -> None:
+    _, c = _choose("An IED exploded near Manbij on Sunday.", "exploded")
+    assert c.place is not None and c.geo_precision == 2
+
+
+def test_town_before_its_province_context() -> None:
+    text = "Clashes took place in Tal Tamer town in Al Hasakeh countryside."
+    _, c = _choose(text, "Clashes")
+    assert c.place is not None and not c.place.startswith("adm1:")
+
+
+def test_dateline_is_not_the_location() -> None:
+    text = "BEIRUT (Reuters) - Airstrikes hit the town of Saraqib, residents said."
+    _, c = _choose(text, "Airstrikes")
+    assert c.place is not None and "Saraqib" in c.reason
+
+
+def test_falls_back_to_preceding_sentence_then_none() -> None:
+    text = "Fighting raged in Tadmur. Three soldiers were killed."
+    _, c = _choose(text, "killed")
+    assert c.place is not None and "preceding" in c.reason
+    _, none = _choose("Three soldiers were killed.", "killed")
+    assert none == LocationChoice(None, None, "no place in text")
