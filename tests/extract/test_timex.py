@@ -90,3 +90,22 @@ def test_expression_nearest_the_anchor_in_its_sentence() -> None:
     text = "On 2 June 2022 talks failed. Gunmen attacked a bus on 5 June 2022."
     got = when(text, None, "attacked")
     assert got.date_start == date(2022, 6, 5)
+
+
+def test_sentence_initial_date_frames_the_sentence() -> None:
+    text = "On 10 May 2022, relatives of a man killed on 2 May 2022 marched in the capital."
+    got = when(text, None, "marched")
+    assert got.date_start == date(2022, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("Around 6 February 2022, gunmen attacked a bus.", date(2022, 2, 6), date(2022, 2, 6), 2),
+        ("On 6 February 2022 (as reported), a bus was hit.", date(2022, 2, 6), date(2022, 2, 6), 2),
+        ("On 15 May 2022 (month of), a bus was hit.", date(2022, 5, 1), date(2022, 5, 31), 3),
+    ],
+)
+def test_hedged_days_lower_the_precision(text: str, start: date, end: date, precision: int) -> None:
+    got = when(text, None)
+    assert (got.date_start, got.date_end, got.time_precision) == (start, end, precision)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sitreps.extract.numbers import word_to_int
@@ -85,6 +85,33 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+#: what may precede a sentence-initial date: a label ("Looting:"), a preposition, a hedge
+_FRAME_RE = re.compile(
+    r"\s*(?:[A-Z][\w -]{0,30}:\s*)?(?:(?:on|in|around|about|by|during|from|since|circa|"
+    r"approximately|between)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_HEDGE_BEFORE_RE = re.compile(r"\b(?:around|about|circa|approximately|roughly|c\.)\s*$", re.I)
+_HEDGE_AFTER_RE = re.compile(
+    r"^\s*\((?P<what>as reported|week of|weekend of|month of)\)", re.IGNORECASE
+)
+
+
+def _hedged(info: TimeInfo, text: str, span: Span) -> TimeInfo:
+    """An approximate day: "around 6 February" or "(as reported)", "(week of)" -> precision 2;
+    "(month of)" -> the month, precision 3."""
+    if info.time_precision != 1 or info.date_start is None:
+        return info
+    after = _HEDGE_AFTER_RE.match(text[span.end : span.end + 20])
+    if after and after.group("what").lower() == "month of":
+        d = info.date_start
+        end = date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+        return replace(info, date_start=d.replace(day=1), date_end=end, time_precision=3)
+    if after or _HEDGE_BEFORE_RE.search(text[max(0, span.start - 15) : span.start]):
+        return replace(info, time_precision=2, reason=f"{info.reason}, approximate")
+    return info
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     kind: str
@@ -105,11 +132,17 @@ def resolve_time(parsed: ParsedReport, anchor: Span, published: date | None) -> 
             return TimeInfo(None, None, None, "no date expression and no published date")
         return TimeInfo(published, published, 2, "no date expression; report published date")
     mid = (anchor.start + anchor.end) // 2
-    found.sort(key=lambda f: (_rank(f.kind), abs((f.span.start + f.span.end) // 2 - mid)))
+
+    def distance(f: _Found) -> int:
+        if _FRAME_RE.fullmatch(text[sent.start : f.span.start]):
+            return 0  # "On 8 June 2022, ...": a sentence-initial date frames the whole sentence
+        return abs((f.span.start + f.span.end) // 2 - mid)
+
+    found.sort(key=lambda f: (_rank(f.kind), distance(f)))
     for f in found:
         info = _resolve(f, published)
         if info is not None:
-            return info
+            return _hedged(info, text, f.span)
     f = found[0]
     return TimeInfo(None, None, None, f"{_describe(f)}, no anchor date", f.span)
 
