@@ -16,7 +16,8 @@ _W_ACTOR = 1.0
 _PLACE_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
 
 
-def _gazetteer() -> Any | None:
+def gazetteer() -> Any | None:
+    """The geo stage's gazetteer when it is installed (used for country votes only)."""
     try:
         from sitreps.geo.gazetteer import get_gazetteer
     except ImportError:  # the geo stage is optional for the actor stage
@@ -57,7 +58,7 @@ def focus_country(
                 votes[iso] = votes.get(iso, 0.0) + _W_COUNTRY
                 continue
         if c.label == "GPE":
-            gaz = gaz or _gazetteer()
+            gaz = gaz or gazetteer()
             iso = _place_country(gaz, c.text, "") if gaz is not None else None
             if iso:
                 votes[iso] = votes.get(iso, 0.0) + _W_PLACE
@@ -71,7 +72,7 @@ def focus_country(
                 votes[rec.country] = votes.get(rec.country, 0.0) + _W_ACTOR
     for ent in getattr(doc, "ents", ()):
         if ent.label_ in ("PLACE", "LOC", "FAC"):
-            gaz = gaz or _gazetteer()
+            gaz = gaz or gazetteer()
             if gaz is None:
                 break
             iso = _place_country(gaz, ent.text, ent.ent_id_ if ent.label_ == "PLACE" else "")

@@ -46,7 +46,7 @@ _RECORD_KEYS = frozenset(
         "description",
     }
 )
-_TEMPLATE_KEYS = _RECORD_KEYS | {"countries", "per_period"}
+_TEMPLATE_KEYS = _RECORD_KEYS | {"countries", "exclude", "per_period"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +86,9 @@ class RawData:
                 base,
                 aliases=tuple(dict.fromkeys(base.aliases + ext.aliases)),
                 context_aliases=tuple(dict.fromkeys(base.context_aliases + ext.context_aliases)),
+                context_countries=tuple(
+                    dict.fromkeys(base.context_countries + ext.context_countries)
+                ),
                 affiliations=base.affiliations + ext.affiliations,
                 leaders=base.leaders + ext.leaders,
                 description=ext.description or base.description,
@@ -273,6 +276,7 @@ def expand_templates(
             raise DataError(f"{_where(src, tpl)}: bad template (keys {sorted(_TEMPLATE_KEYS)})")
         wanted = tpl.get("countries", "all")
         isos = list(countries) if wanted == "all" else list(wanted)
+        isos = [i for i in isos if i not in (tpl.get("exclude") or ())]
         for iso in isos:
             if iso not in countries:
                 raise DataError(f"{_where(src, tpl.get('id'))}: unknown country {iso!r}")
@@ -284,7 +288,7 @@ def expand_templates(
                 "period": "",
                 "iso3": iso,
             }
-            raw = {k: v for k, v in tpl.items() if k not in ("countries", "per_period")}
+            raw = {k: v for k, v in tpl.items() if k not in ("countries", "exclude", "per_period")}
             demonyms = c.demonyms or (c.name,)
             for key in ("aliases", "context_aliases"):
                 if key in raw:

@@ -18,7 +18,7 @@ from sitreps.actors.candidates import (
     acronym_definitions,
     collect,
 )
-from sitreps.actors.context import focus_country
+from sitreps.actors.context import focus_country, gazetteer
 from sitreps.actors.kb import KnowledgeBase, get_kb
 from sitreps.actors.normalise import exact_key, norm_key
 from sitreps.models import Actor, ActorFinding, Mention, Span, Turn
@@ -110,6 +110,18 @@ def _org_like(text: str) -> bool:
     return any(w.lower() in _ORG_WORDS for w in words) and len(caps) >= 1
 
 
+def _is_place_name(name: str, kb: KnowledgeBase) -> bool:
+    if kb.country_of_name(name):
+        return True
+    gaz = gazetteer()
+    if gaz is None:
+        return False
+    try:
+        return bool(gaz.has_name(name))
+    except Exception:
+        return False
+
+
 def _resolve(
     c: Candidate,
     kb: KnowledgeBase,
@@ -134,6 +146,8 @@ def _resolve(
         rec = kb.get(res.actor_id)
         return _Hit(c, res.actor_id, res.score, res.reason, person=rec.kind == "person")
     name = _clean_name(c.text)
+    if not _org_like(name) and _is_place_name(name, kb):
+        return None  # a place NER took for an organisation or a person
     if c.label == "PERSON" and not _org_like(name):
         return _Hit(c, provisional_id(name, "person"), 0.0, "unknown person", name, person=True)
     org = c.label in ("ORG", "ACTOR", "PERSON") or (c.label == "NP" and _org_like(name))

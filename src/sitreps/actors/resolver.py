@@ -56,6 +56,10 @@ _POSS_HEADS = frozenset(
     ]
 )
 _MIN_FUZZY_LEN = 6
+#: generic words after a name ("PKK militants", "Ahrar Sinjar group"): dropped, then retried
+_GENERIC_TAIL = frozenset(
+    ["militants", "militant", "fighters", "fighter", "members", "member", "group", "groups", "militia", "militias", "forces", "force", "positions", "position", "elements", "cells", "cell", "units", "unit", "faction", "factions", "movement", "organization", "organisation", "gunmen", "supporters", "loyalists", "operatives", "brigade", "troops", "soldiers"]
+)
 # words that are English words when lower-cased: keep their acronyms case-sensitive only
 _WORDY = frozenset({"is", "isis", "us", "it", "an", "am", "all", "hat", "one", "mad", "pal", "sat"})
 
@@ -120,8 +124,12 @@ class Resolver:
             local = [a for a in active if self.kb.get(a).country == country]
             if local:
                 active = local
+        if len(active) > 1 and on is None:
+            # without a date, the current actor rather than a predecessor
+            current = [a for a in active if self.kb.get(a).active_to is None]
+            if len(current) == 1:
+                return current[0], 0.95
         if len(active) > 1:
-            # templates of other countries are not candidates of a report without country
             active.sort(key=lambda a: (self.kb.get(a).kind == "person", a))
             return active[0], 0.7
         return active[0], 1.0
@@ -185,6 +193,9 @@ class Resolver:
         res = self._possessive(text, country, on)
         if res:
             return res
+        res = self._generic_tail(text, country, on, depth)
+        if res:
+            return res
         skel = skeleton_key(text)
         if len(skel.split()) >= 2 and skel in self.skeleton:
             res = self._result(self.skeleton[skel], 0.8, "transliteration skeleton", country, on)
@@ -222,6 +233,19 @@ class Resolver:
         if len(groups) != 1:
             return None
         return Resolution(groups[0], 0.85, f"forces of leader {rec.name}")
+
+    def _generic_tail(
+        self, text: str, country: str | None, on: date | None, depth: int
+    ) -> Resolution | None:
+        """ "PKK militants" -> PKK; only when the rest names an actor outright."""
+        words = text.split()
+        if len(words) < 2 or words[-1].lower() not in _GENERIC_TAIL or depth > 1:
+            return None
+        rest = " ".join(words[:-1]).rstrip("'’s ").rstrip("'’")
+        res = self.resolve(rest, country, on, depth=depth + 1)
+        if res is None or res.reason.startswith(("fuzzy", "context", "transliteration")):
+            return None
+        return Resolution(res.actor_id, round(res.score * 0.95, 3), f"{res.reason} + generic noun")
 
     def _fuzzy(self, key: str, country: str | None, on: date | None) -> Resolution | None:
         if len(key) < _MIN_FUZZY_LEN:
