@@ -107,3 +107,8 @@ def test_no_side_when_the_text_does_not_say() -> None:
     parsed = parse(Report(id="t", text=text))
     sided = assign_sides(find_quantities(parsed), parsed, _actors(text, {}))
     assert all(x.side is None for x in sided)
+
+
+def test_bare_summary_count_is_a_total() -> None:
+    got = fat("Police attacked and killed a young woman while raiding her home. 1 killed.")
+    assert got is not None and got.best == 1

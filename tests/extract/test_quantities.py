@@ -126,3 +126,16 @@ def test_stated_total_and_split_share() -> None:
     qs = quantities("Clashes continued. 38 fatalities split among 10 events.")
     split = [q for q in qs if q.qualifier == "split"]
     assert len(split) == 1 and split[0].value == 4
+
+
+def test_anaphoric_victim_is_not_counted_twice() -> None:
+    got = kinds("Gunmen killed a trader in the market. The victim died at the scene.")
+    assert got == [("killed", 1)]
+    # an earlier count of another kind does not make the death a repeat
+    got = kinds("A soldier was wounded in the ambush. The soldier died later.")
+    assert sorted(got) == [("injured", 1), ("killed", 1)]
+
+
+def test_beaten_to_death_and_fragments() -> None:
+    assert kinds("A mob beat two thieves to death.") == [("killed", 2)]
+    assert sorted(kinds("1 killed. 2 injured.")) == [("injured", 2), ("killed", 1)]

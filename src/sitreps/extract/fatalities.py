@@ -22,6 +22,8 @@ from sitreps.nlp import ParsedReport
 
 #: objects that name a stated total rather than a group of victims
 _TOTAL_OBJECTS = frozenset({"toll", "total"})
+_TOTAL_RE = re.compile(r"\b(?:fatalit|deaths?\b|dead\b)", re.IGNORECASE)
+_BARE_RE = re.compile(r"[\w,-]+ (?:were |was |have been |had been )?(?:killed|died)", re.I)
 _BODY_RE = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", re.IGNORECASE)
 _LOSS_VERBS_RE = re.compile(
     r"\b(?:ha(?:ve|s|d)\s+)?(?:taken|took|take|takes|suffered|suffer|suffers|sustained|sustain|"
@@ -192,10 +194,11 @@ def _inside(q: Quantity, other: Quantity) -> bool:
 
 
 def _is_total(q: Quantity) -> bool:
-    """A count whose own noun is the death ("2 fatalities", "one death", "4 dead")."""
-    return q.object is None and bool(
-        re.search(r"\b(?:fatalit|deaths?\b|dead\b)", q.span.text, re.IGNORECASE)
-    )
+    """A count whose own noun is the death ("2 fatalities", "one death", "4 dead") or a bare
+    number as subject ("1 killed.", "12 were killed"): the report's summary figure."""
+    if q.object is not None:
+        return False
+    return bool(_TOTAL_RE.search(q.span.text) or _BARE_RE.fullmatch(q.span.text))
 
 
 def _acled_value(q: Quantity) -> int | None:

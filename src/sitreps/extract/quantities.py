@@ -73,7 +73,8 @@ def find_quantities(parsed: ParsedReport) -> tuple[Quantity, ...]:
             ):
                 hits.setdefault(hit.arg, []).append(hit)
     out: list[Quantity] = []
-    for arg_i, group in hits.items():
+    killed_at: list[int] = []  # token indexes of arguments of new (non-anaphoric) death counts
+    for arg_i, group in sorted(hits.items()):
         kinds = {h.kind for h in group}
         if "killed" in kinds and "injured" in kinds and _alternative(doc, group):
             group = [_Hit("casualties", arg_i, min(h.cue for h in group))]
@@ -87,12 +88,28 @@ def find_quantities(parsed: ParsedReport) -> tuple[Quantity, ...]:
                 hit.kind == "captured" and (counted in lex.territory or _place_name(doc[hit.arg]))
             ):
                 continue
+            if hit.kind == "killed" and _anaphoric(doc[hit.arg]):
+                if any(i < hit.arg for i in killed_at):
+                    continue  # "the victim died", "killed him": someone already counted
+            elif hit.kind == "killed":
+                killed_at.append(hit.arg)
             q = _quantity(doc, text, hit)
             if q is not None:
                 out.append(q)
     out.extend(stated_totals(text, out))
     out.sort(key=lambda q: (q.span.start, q.span.end, q.kind))
     return tuple(out)
+
+
+def _anaphoric(tok: Token) -> bool:
+    """A pronoun or a definite singular without a number ("he", "the victim")."""
+    if tok.lower_ in _SINGULAR_PRONOUNS:
+        return True
+    return (
+        tok.tag_ in ("NN", "NNP")
+        and not _count_mods(tok)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    )
 
 
 def _counted_lemma(doc: Any, i: int) -> str:
@@ -198,7 +215,7 @@ def _verb_args(tok: Token, predicative: bool = False) -> list[Token]:
         return _expand(found) if found else _inherit(tok, ("nsubjpass",))
     if objs:
         return _expand(objs)
-    if lemma in ("die", "perish"):
+    if lemma in ("die", "perish", "succumb"):
         subj = [c for c in kids if c.dep_ in _SUBJ]
         return _expand(subj) if subj else _inherit(tok, _SUBJ)
     if not _is_passive(tok):
@@ -207,6 +224,9 @@ def _verb_args(tok: Token, predicative: bool = False) -> list[Token]:
     subj = [c for c in kids if c.dep_ in _SUBJ]
     if subj:
         return _expand(subj)
+    loose = [c for c in kids if c.i < tok.i and c.dep_ in ("meta", "npadvmod", "dep")]
+    if loose and _bare_number(loose[-1]):
+        return [loose[-1]]  # "2 injured." parsed without a subject
     if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return [tok.head]
     if tok.dep_ in ("oprd", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
