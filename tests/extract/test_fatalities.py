@@ -112,3 +112,14 @@ def test_no_side_when_the_text_does_not_say() -> None:
 def test_bare_summary_count_is_a_total() -> None:
     got = fat("Police attacked and killed a young woman while raiding her home. 1 killed.")
     assert got is not None and got.best == 1
+
+
+def test_loss_verb_side_needs_the_count_as_its_object() -> None:
+    text = (
+        "The Syrian Army has taken heavy losses and 40 tanks were destroyed, and the rebels "
+        "shot down a number of aircraft."
+    )
+    parsed = parse(Report(id="t", text=text))
+    sided = assign_sides(find_quantities(parsed), parsed, _actors(text, {"a1": "Syrian Army"}))
+    downed = [x for x in sided if x.kind == "downed"]
+    assert len(downed) == 1 and downed[0].side is None

@@ -25,11 +25,7 @@ _TOTAL_OBJECTS = frozenset({"toll", "total"})
 _TOTAL_RE = re.compile(r"\b(?:fatalit|deaths?\b|dead\b)", re.IGNORECASE)
 _BARE_RE = re.compile(r"[\w,-]+ (?:were |was |have been |had been )?(?:killed|died)", re.I)
 _BODY_RE = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", re.IGNORECASE)
-_LOSS_VERBS_RE = re.compile(
-    r"\b(?:ha(?:ve|s|d)\s+)?(?:taken|took|take|takes|suffered|suffer|suffers|sustained|sustain|"
-    r"lost|lose|loses|incurred|incur)\b[^.;]*$",
-    re.IGNORECASE,
-)
+_LOSS_LEMMAS = frozenset({"take", "suffer", "sustain", "lose", "incur"})
 _POSSESSIVE_RE = re.compile(r"\b(?:their|its|his|her)\b", re.IGNORECASE)
 _OF_RE = re.compile(r"^\s+(?:of|from|among)\s+(?:the\s+)?", re.IGNORECASE)
 _AGENT_RE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -268,14 +264,31 @@ def _side(q: Quantity, parsed: ParsedReport, text: str, mentions: list[Mention])
     before = [mm for mm in mentions if sent_start <= mm.span.start and mm.span.end <= q.span.start]
     if not before:
         return None
-    # 3. "X have taken / suffered / lost N casualties"
-    last = before[-1]
-    between = text[last.span.end : q.span.start]
-    if _LOSS_VERBS_RE.search(between) and not _AGENT_RE.search(between):
-        return _subject_actor(parsed.doc, before) or last.entity_id
+    # 3. "X have taken / suffered / lost N casualties": the subject of the loss verb
+    loser = _loser(parsed.doc, q.span, before)
+    if loser:
+        return loser
     # 4. "their armored vehicles": the pronoun refers back to the clause's subject actor
     if _POSSESSIVE_RE.search(q.span.text):
-        return _subject_actor(parsed.doc, before) or last.entity_id
+        return _subject_actor(parsed.doc, before) or before[-1].entity_id
+    return None
+
+
+def _loser(doc: Any, span: Span, mentions: list[Mention]) -> str | None:
+    """The actor that is the subject of a loss verb whose object is the counted phrase."""
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if chars is None:
+        return None
+    for tok in chars:
+        head = tok.head
+        if tok.dep_ != "dobj" or head.lemma_.lower() not in _LOSS_LEMMAS:
+            continue
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subj in subjects:
+            lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+            for mention in mentions:
+                if lo <= mention.span.start and mention.span.end <= hi:
+                    return mention.entity_id
     return None
 
 
