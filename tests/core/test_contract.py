@@ -82,11 +82,7 @@ def test_ids_are_consistent(sample_outputs: list[dict[str, object]]) -> None:
 
 
 def test_interview_golden(sample_outputs: list[dict[str, object]], update_golden: bool) -> None:
-    interview = next(
-        o
-        for o in sample_outputs
-        if "Jaysh Assud" in json.dumps(o["actors"])
-    )
+    interview = next(o for o in sample_outputs if "Jaysh Assud" in json.dumps(o["actors"]))
     interview = json.loads(json.dumps(interview))
     interview["report"]["origin"] = None
     if update_golden or not GOLDEN.exists():
