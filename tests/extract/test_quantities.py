@@ -139,3 +139,10 @@ def test_anaphoric_victim_is_not_counted_twice() -> None:
 def test_beaten_to_death_and_fragments() -> None:
     assert kinds("A mob beat two thieves to death.") == [("killed", 2)]
     assert sorted(kinds("1 killed. 2 injured.")) == [("injured", 2), ("killed", 1)]
+
+
+def test_relative_clause_death_under_a_preposition_is_background() -> None:
+    text = "Relatives and friends of a man who was killed by police blocked the main road."
+    assert [k for k, _ in kinds(text) if k == "killed"] == []
+    # a main-clause death is still counted
+    assert kinds("Police shot and killed a man who was fleeing.") == [("killed", 1)]

@@ -77,7 +77,7 @@ def stated_totals(text: str, found: list[Quantity]) -> list[Quantity]:
             span = Span.of(text, m.start(), m.end())
             out.append(Quantity("killed", c.value, c.value, c.value, "coded", span))
     for m in _ELSEWHERE_RE.finditer(text):
-        if m.group("where").split(" - ")[0].strip() in text[: m.start()]:
+        if m.group("where").strip() in text[: m.start()]:
             continue  # "fatalities coded to the X event" written in the X event itself
         out.append(Quantity("killed", 0, 0, 0, "coded", Span.of(text, m.start(), m.end())))
     for m in _SPLIT_RE.finditer(text):
@@ -121,8 +121,14 @@ def background_death(cue: Any, bg: BackgroundWords) -> bool:
                 return True
         if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in bg.reactions:
             return True
+        if tok.dep_ == "relcl" and head.dep_ == "pobj" and _relative_of_person(tok):
+            return True  # "relatives of a man who was killed", "the security of a leader who ..."
         tok = head
     return False
+
+
+def _relative_of_person(verb: Any) -> bool:
+    return any(c.lower_ in ("who", "whom", "whose", "where") for c in verb.subtree)
 
 
 _SEPARATELY_RE = re.compile(
