@@ -25,7 +25,7 @@ def reports(store) -> list:
         make_extraction("Report A: clashes in Aleppo, 12 killed.", [Ev(killed=12)], outlet="A"),
         make_extraction(
             "Report B: fighting near Anadan, 30 dead.",
-            [Ev(place="anadan", killed=30, partisan=True, day=date(2017, 8, 2))],
+            [Ev(place="anadan", killed=30, partisan=True, day=date(2017, 8, 2), precision=2)],
             outlet="B",
         ),
         make_extraction(

@@ -58,10 +58,17 @@ def test_date_window_is_a_hard_limit() -> None:
 
 def test_distance_limit_and_admin_unit_fallback() -> None:
     idlib = feat("r2/e0", place_id="idlib", lat=35.93, lon=36.63, admin1="Idlib")
-    assert compare(feat(), idlib, S).veto == "places too far apart"
+    assert compare(feat(), idlib, S).veto == "places too far apart for their precision"
     province = feat("r2/e0", place_id="aleppo-prov", lat=36.0, lon=37.6, geo_precision=3)
     m = compare(feat(), province, S)
     assert m.veto is None and any("same admin unit" in r for r in m.reasons)
+
+
+def test_town_level_geocodes_have_a_tighter_limit_than_vague_ones() -> None:
+    anadan = {"place_id": "anadan", "lat": 36.2936, "lon": 37.0425}  # 13 km from Aleppo
+    assert compare(feat(), feat("r2/e0", **anadan), S).veto is not None
+    near = compare(feat(), feat("r2/e0", geo_precision=2, **anadan), S)
+    assert near.veto is None and "limit 25 km" in near.reasons[2]
 
 
 def test_incompatible_types_veto_and_compatible_types_score_lower() -> None:

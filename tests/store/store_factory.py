@@ -70,6 +70,7 @@ class Ev:
     partisan: bool = False
     modality: str = "asserted"
     plover: str = "FIGHT"
+    precision: int | None = None  # geo precision; default: the place's
 
 
 def make_extraction(
@@ -119,7 +120,7 @@ def make_extraction(
                 actor2=e.a2,
                 assoc_actor2=(),
                 place=e.place,
-                geo_precision=PLACES[e.place].geo_precision if e.place else None,
+                geo_precision=(e.precision or PLACES[e.place].geo_precision) if e.place else None,
                 date_start=e.day,
                 date_end=e.day,
                 time_precision=1 if e.day else None,

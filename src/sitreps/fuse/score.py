@@ -29,6 +29,9 @@ COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
     }
 )
 
+#: Share of ``fusion_max_km`` within which two town-level geocodes may still be one incident.
+PRECISE_SHARE = 0.2
+
 WEIGHTS = {"type": 0.25, "date": 0.25, "place": 0.3, "actors": 0.2}
 
 
@@ -94,19 +97,28 @@ def _day_gap(a: EventFeature, b: EventFeature) -> int | None:
     return 0
 
 
+def _tolerance_km(a: EventFeature, b: EventFeature, max_km: float) -> float:
+    """How far apart two geocodes of one incident may be: a town-level geocode (precision 1)
+    is trusted to ``max_km * PRECISE_SHARE``; a geocode near or in a region to ``max_km``."""
+    if max(a.geo_precision or 1, b.geo_precision or 1) >= 2:
+        return max_km
+    return max_km * PRECISE_SHARE
+
+
 def _place_score(a: EventFeature, b: EventFeature, max_km: float) -> tuple[float, str] | None:
     if a.place_id and a.place_id == b.place_id:
         return 1.0, f"same place ({a.place_id})"
+    vague = max(a.geo_precision or 1, b.geo_precision or 1) >= 3
     if None not in (a.lat, a.lon, b.lat, b.lon):
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
-        if km <= max_km:
-            return 1.0 - 0.5 * km / max_km, f"places {km:.1f} km apart"
-        vague = max(a.geo_precision or 1, b.geo_precision or 1) >= 2
+        limit = _tolerance_km(a, b, max_km)
+        if km <= limit:
+            return 1.0 - 0.8 * km / limit, f"places {km:.1f} km apart (limit {limit:.0f} km)"
         if vague and a.admin1 and a.admin1 == b.admin1:
-            return 0.5, f"same admin unit ({a.admin1}), one place imprecise"
+            return 0.4, f"same admin unit ({a.admin1}), one place imprecise"
         return None
     if a.admin1 and a.admin1 == b.admin1:
-        return 0.5, f"same admin unit ({a.admin1})"
+        return 0.4, f"same admin unit ({a.admin1})"
     return 0.3, "place unknown for one report"
 
 
@@ -132,7 +144,7 @@ def compare(a: EventFeature, b: EventFeature, settings: Settings) -> Match:
     )
     place = _place_score(a, b, settings.fusion_max_km)
     if place is None:
-        return Match(0.0, (), "places too far apart")
+        return Match(0.0, (), "places too far apart for their precision")
     if a.actors and b.actors:
         shared = a.actors & b.actors
         overlap = len(shared) / len(a.actors | b.actors)

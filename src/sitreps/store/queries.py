@@ -51,6 +51,7 @@ def event_row(r: Any) -> EventRow:
         event_type=r.event_type,
         sub_event_type=r.sub_event_type,
         plover=r.plover,
+        plover_mode=r.plover_mode,
         actor1=r.actor1,
         assoc_actor1=ids_from_json(r.assoc_actor1),
         actor2=r.actor2,

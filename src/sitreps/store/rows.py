@@ -21,6 +21,7 @@ class EventRow:
     event_type: str | None
     sub_event_type: str | None
     plover: str
+    plover_mode: str | None
     actor1: str | None
     assoc_actor1: tuple[str, ...]
     actor2: str | None
