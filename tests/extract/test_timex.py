@@ -109,3 +109,10 @@ def test_sentence_initial_date_frames_the_sentence() -> None:
 def test_hedged_days_lower_the_precision(text: str, start: date, end: date, precision: int) -> None:
     got = when(text, None)
     assert (got.date_start, got.date_end, got.time_precision) == (start, end, precision)
+
+
+def test_impossible_date_is_not_used() -> None:
+    got = when("On 31 February 2022 gunmen attacked a bus.", PUB)
+    assert (got.date_start, got.time_precision) == (PUB, 2)
+    assert "unreadable" in got.reason
+    assert when("On 31 February 2022 gunmen attacked a bus.", None).date_start is None

@@ -144,6 +144,11 @@ def resolve_time(parsed: ParsedReport, anchor: Span, published: date | None) -> 
         if info is not None:
             return _hedged(info, text, f.span)
     f = found[0]
+    if _rank(f.kind) <= 1:  # an impossible date ("31 February"): as if none were given
+        why = f"unreadable date {f.span.text!r}"
+        if published is None:
+            return TimeInfo(None, None, None, f"{why} and no published date", f.span)
+        return TimeInfo(published, published, 2, f"{why}; report published date", f.span)
     return TimeInfo(None, None, None, f"{_describe(f)}, no anchor date", f.span)
 
 
