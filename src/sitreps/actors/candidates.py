@@ -122,6 +122,21 @@ class Candidate:
     label: str  # ACTOR, ORG, NORP, PERSON, GPE, NP (actor noun phrase), REPEAT, ACRONYM
     ruler_id: str = ""
     agent_of_violence: bool = False  # a GPE that is the subject of a violent verb
+    dep: str = ""  # dependency label of the span's root ("nsubj")
+    head_lemma: str = ""  # lemma of the root's head (the verb it is subject of)
+    nominal: bool = False  # a demonym used as a noun ("a Palestinian", "Kurds")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A candidate resolved to a knowledge-base actor, a provisional actor or a person."""
+
+    cand: Candidate
+    actor_id: str | None
+    score: float
+    reason: str
+    provisional: str = ""  # name of a provisional actor ("" for known ones)
+    person: bool = False
 
 
 _VIOLENT_VERBS = frozenset(
@@ -209,6 +224,20 @@ def _agent_of_violence(span: Any) -> bool:
     )
 
 
+def _syntax(span: Any) -> tuple[str, str]:
+    root = span.root
+    head = root.head
+    # "health workers and lawyers staged": the conjunct takes the first conjunct's role
+    while root.dep_ == "conj" and head.i != root.i:
+        root, head = head, head.head
+    return root.dep_, head.lemma_.lower()
+
+
+def _nominal(doc: Any, j: int) -> bool:
+    nxt = doc[j] if j < len(doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
 def collect(doc: Any, text: str) -> list[Candidate]:
     """Every candidate in the doc (overlapping; the caller chooses)."""
     out: list[Candidate] = []
@@ -219,6 +248,7 @@ def collect(doc: Any, text: str) -> list[Candidate]:
         if i >= j:
             continue
         span = doc[i:j]
+        dep, head = _syntax(span)
         out.append(
             Candidate(
                 span.start_char,
@@ -227,11 +257,17 @@ def collect(doc: Any, text: str) -> list[Candidate]:
                 ent.label_,
                 ent.ent_id_ if ent.label_ == "ACTOR" else "",
                 ent.label_ == "GPE" and _agent_of_violence(span),
+                dep,
+                head,
+                ent.label_ == "NORP" and _nominal(doc, j),
             )
         )
     for i, j in noun_phrases(doc):
         span = doc[i:j]
-        out.append(Candidate(span.start_char, span.end_char, span.text, "NP"))
+        dep, head = _syntax(span)
+        out.append(
+            Candidate(span.start_char, span.end_char, span.text, "NP", dep=dep, head_lemma=head)
+        )
     for tok in doc:
         if (
             tok.lower_ in REPEAT_HEADS

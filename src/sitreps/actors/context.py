@@ -1,7 +1,15 @@
-"""The report's focus country: the country its places, demonyms and actors point to most."""
+"""The report's focus country: the country its places, demonyms and actors point to most.
+
+Votes: a place name the gazetteer knows (any entity label: small NER models often tag places
+as ORG or PERSON) votes for its country, more for provinces than for villages; a country name
+or demonym votes once; a non-state actor with a country votes once, state forces half (they
+often act abroad), external actors, outlets and persons not at all. Only countries of the
+knowledge base's country table count.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -9,11 +17,22 @@ from typing import Any
 from sitreps.actors.candidates import Candidate
 from sitreps.actors.kb import KnowledgeBase
 
-#: vote weights: where things happen counts more than who is named
-_W_COUNTRY = 1.0
-_W_PLACE = 1.5
-_W_ACTOR = 1.0
-_PLACE_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
+_W_COUNTRY_NAME = 1.0
+_W_FEATURE = {"country": 2.0, "admin1": 2.0, "admin2": 1.5, "region": 1.5}
+_ACTOR_WEIGHT = {"state": 0.5, "external": 0.0, "person": 0.0, "outlet": 0.0}
+_SKIP_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "ACTOR", "LAW"}
+)
+_OF_PLACE_RE = re.compile(
+    r"\b(?:governorate|province|countryside|district|sub-district|region|outskirts|suburbs)"
+    r"\s+of\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|al|el|ez|as|ar|ad|ash)){0,3})"
+)
+_PAREN_RE = re.compile(r"\(([^()]{2,80})\)")
+_PLACE_NOUN_RE = re.compile(
+    r"\b((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|al|el|ez|es|as|ar|ad|ash|an|at|az|ed|bani|abu)){0,4})"
+    r"\s+(?:governorate|province|countryside|district|sub-district|region|city|town|village"
+    r"|camp|neighbou?rhood|county|municipality)\b"
+)
 
 
 def gazetteer() -> Any | None:
@@ -28,20 +47,25 @@ def gazetteer() -> Any | None:
         return None
 
 
-def _place_country(gaz: Any, name: str, ruler_id: str) -> str | None:
+def _city_weight(population: int) -> float:
+    if population >= 50000:
+        return 1.0
+    if population >= 5000:
+        return 0.5
+    return 0.3
+
+
+def place_vote(gaz: Any, name: str, known: frozenset[str]) -> tuple[str, float] | None:
+    """(ISO3, weight) of the best gazetteer match for ``name`` in a known country."""
     try:
-        if ruler_id:
-            rec = gaz.get(ruler_id)
-            return str(rec.country) if rec.country else None
-        recs = gaz.search(name, limit=3)
+        recs = gaz.search(name, limit=5)
     except Exception:
         return None
-    recs = [r for r in recs if r.match == "name"]
-    if not recs:
-        return None
-    best = recs[0]
-    if best.feature in _PLACE_FEATURES or best.population >= 20000:
-        return str(best.country) if best.country else None
+    for rec in recs:
+        if rec.match != "name" or rec.country not in known:
+            continue
+        weight = _W_FEATURE.get(rec.feature) or _city_weight(rec.population or 0)
+        return str(rec.country), weight
     return None
 
 
@@ -50,34 +74,46 @@ def focus_country(
 ) -> str | None:
     """The most-voted ISO3 country of the report, or None when nothing points anywhere."""
     votes: dict[str, float] = {}
-    gaz = None
+    known = frozenset(kb.countries)
+
+    def vote(iso: str, weight: float) -> None:
+        votes[iso] = votes.get(iso, 0.0) + weight
+
+    actor_spans: list[tuple[int, int]] = []
+    seen_actors: set[str] = set()
     for c in cands:
         if c.label in ("GPE", "NORP"):
             iso = kb.country_of_name(c.text)
             if iso:
-                votes[iso] = votes.get(iso, 0.0) + _W_COUNTRY
+                vote(iso, _W_COUNTRY_NAME)
                 continue
-        if c.label == "GPE":
-            gaz = gaz or gazetteer()
-            iso = _place_country(gaz, c.text, "") if gaz is not None else None
-            if iso:
-                votes[iso] = votes.get(iso, 0.0) + _W_PLACE
-            continue
         if c.label in ("ACTOR", "ORG", "NP"):
             res = kb.resolve(c.text, None, on)
             if res is None:
                 continue
             rec = kb.get(res.actor_id)
-            if rec.country and rec.kind not in ("person", "outlet"):
-                votes[rec.country] = votes.get(rec.country, 0.0) + _W_ACTOR
-    for ent in getattr(doc, "ents", ()):
-        if ent.label_ in ("PLACE", "LOC", "FAC"):
-            gaz = gaz or gazetteer()
-            if gaz is None:
-                break
-            iso = _place_country(gaz, ent.text, ent.ent_id_ if ent.label_ == "PLACE" else "")
-            if iso:
-                votes[iso] = votes.get(iso, 0.0) + _W_PLACE
+            actor_spans.append((c.start, c.end))
+            if rec.country and rec.id not in seen_actors:
+                seen_actors.add(rec.id)
+                vote(rec.country, _ACTOR_WEIGHT.get(rec.kind, 1.0))
+    gaz = gazetteer()
+    if gaz is not None:
+        names = [
+            e.text
+            for e in getattr(doc, "ents", ())
+            if e.label_ not in _SKIP_LABELS
+            and not kb.country_of_name(e.text)
+            and not any(s < e.end_char and e.start_char < t for s, t in actor_spans)
+        ]
+        text = getattr(doc, "text", "")
+        for m in _PAREN_RE.finditer(text):
+            names.extend(p.strip() for p in m.group(1).split(","))
+        names.extend(m.group(1) for m in _PLACE_NOUN_RE.finditer(text))
+        names.extend(m.group(1) for m in _OF_PLACE_RE.finditer(text))
+        for name in dict.fromkeys(n for n in names if n and n[0].isupper()):
+            found = place_vote(gaz, name, known)
+            if found:
+                vote(*found)
     if not votes:
         return None
     return max(votes.items(), key=lambda kv: kv[1])[0]

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from sitreps.actors.candidates import (
     Candidate,
+    Hit,
     acronym_definitions,
     collect,
 )
 from sitreps.actors.context import focus_country, gazetteer
+from sitreps.actors.conventions import apply_protest_convention
 from sitreps.actors.kb import KnowledgeBase, get_kb
 from sitreps.actors.normalise import exact_key, norm_key
 from sitreps.models import Actor, ActorFinding, Mention, Span, Turn
@@ -79,16 +80,6 @@ _ROLE_RE = re.compile(
 _REPEAT_SCORE = 0.7
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    cand: Candidate
-    actor_id: str | None
-    score: float
-    reason: str
-    provisional: str = ""  # name of a provisional actor ("" for known ones)
-    person: bool = False
-
-
 def provisional_id(name: str, prefix: str = "prov") -> str:
     """Stable id of an unknown actor: hash of its normalised name."""
     key = norm_key(name) or exact_key(name) or name
@@ -128,35 +119,41 @@ def _resolve(
     country: str | None,
     on: date | None,
     defined: dict[str, tuple[str, str]],
-) -> _Hit | None:
+) -> Hit | None:
     if c.label == "REPEAT":
         return None
     if c.label == "GPE":
         iso = kb.country_of_name(c.text)
         forces = kb.state_forces(iso) if iso and c.agent_of_violence else None
         if forces:
-            return _Hit(c, forces, 0.8, f"state {iso} as agent of a violent verb")
+            return Hit(c, forces, 0.8, f"state {iso} as agent of a violent verb")
+        return None
+    if c.label == "NORP" and c.nominal:
+        iso = kb.country_of_name(c.text)
+        civilians = f"{iso.lower()}.civilians" if iso else ""
+        if civilians in kb:
+            return Hit(c, civilians, 0.7, f"demonym as a noun -> civilians ({iso})")
         return None
     if c.text in defined:
         actor_id, long = defined[c.text]
         prov = "" if actor_id in kb else long
-        return _Hit(c, actor_id, 0.9, f"acronym defined in text ({long})", prov)
+        return Hit(c, actor_id, 0.9, f"acronym defined in text ({long})", prov)
     res = kb.resolve(c.text, country, on)
     if res is not None:
         rec = kb.get(res.actor_id)
-        return _Hit(c, res.actor_id, res.score, res.reason, person=rec.kind == "person")
+        return Hit(c, res.actor_id, res.score, res.reason, person=rec.kind == "person")
     name = _clean_name(c.text)
     if not _org_like(name) and _is_place_name(name, kb):
         return None  # a place NER took for an organisation or a person
     if c.label == "PERSON" and not _org_like(name):
-        return _Hit(c, provisional_id(name, "person"), 0.0, "unknown person", name, person=True)
+        return Hit(c, provisional_id(name, "person"), 0.0, "unknown person", name, person=True)
     org = c.label in ("ORG", "ACTOR", "PERSON") or (c.label == "NP" and _org_like(name))
     if org and len(name) >= 2 and any(ch.isalpha() for ch in name):
-        return _Hit(c, provisional_id(name), 0.0, "unknown organisation (provisional)", name)
+        return Hit(c, provisional_id(name), 0.0, "unknown organisation (provisional)", name)
     return None
 
 
-def _choose(hits: list[_Hit]) -> list[_Hit]:
+def _choose(hits: list[Hit]) -> list[Hit]:
     """Greedy non-overlapping choice: known before provisional, longer before shorter."""
     order = sorted(
         hits,
@@ -167,7 +164,7 @@ def _choose(hits: list[_Hit]) -> list[_Hit]:
             h.cand.start,
         ),
     )
-    chosen: list[_Hit] = []
+    chosen: list[Hit] = []
     for h in order:
         if any(h.cand.start < o.cand.end and o.cand.start < h.cand.end for o in chosen):
             continue
@@ -175,7 +172,7 @@ def _choose(hits: list[_Hit]) -> list[_Hit]:
     return sorted(chosen, key=lambda h: h.cand.start)
 
 
-def _repeats(cands: list[Candidate], chosen: list[_Hit], kb: KnowledgeBase) -> list[_Hit]:
+def _repeats(cands: list[Candidate], chosen: list[Hit], kb: KnowledgeBase) -> list[Hit]:
     out = []
     for c in cands:
         if c.label != "REPEAT":
@@ -194,7 +191,7 @@ def _repeats(cands: list[Candidate], chosen: list[_Hit], kb: KnowledgeBase) -> l
             actor_id = before.pop()
             prov = next((h.provisional for h in chosen if h.actor_id == actor_id), "")
             out.append(
-                _Hit(c, actor_id, _REPEAT_SCORE, "repeat of the only group named before", prov)
+                Hit(c, actor_id, _REPEAT_SCORE, "repeat of the only group named before", prov)
             )
     return out
 
@@ -209,7 +206,7 @@ def _defined_acronyms(
     return out
 
 
-def _role(text: str, sent: Span, hit: _Hit, chosen: list[_Hit], kb: KnowledgeBase) -> str | None:
+def _role(text: str, sent: Span, hit: Hit, chosen: list[Hit], kb: KnowledgeBase) -> str | None:
     """ "leader of X" from the text right before the person, or "X leader Name"."""
     window = text[sent.start : hit.cand.start]
     for h in chosen:
@@ -230,7 +227,7 @@ def _role(text: str, sent: Span, hit: _Hit, chosen: list[_Hit], kb: KnowledgeBas
     return None
 
 
-def _display(h: _Hit, kb: KnowledgeBase) -> str:
+def _display(h: Hit, kb: KnowledgeBase) -> str:
     if h.provisional:
         return h.provisional
     assert h.actor_id is not None
@@ -252,6 +249,7 @@ def find_actors_with(parsed: ParsedReport, kb: KnowledgeBase) -> ActorFinding:
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
             cands.append(Candidate(m.start(), m.end(), short, "ACRONYM"))
     hits = [h for c in cands if (h := _resolve(c, kb, country, on, defined)) is not None]
+    hits = apply_protest_convention(parsed, cands, hits, kb, country)
     chosen = _choose(hits)
     chosen = sorted(chosen + _repeats(cands, chosen, kb), key=lambda h: h.cand.start)
     return _finding(parsed, chosen, kb, country, on)
@@ -259,7 +257,7 @@ def find_actors_with(parsed: ParsedReport, kb: KnowledgeBase) -> ActorFinding:
 
 def _finding(
     parsed: ParsedReport,
-    chosen: list[_Hit],
+    chosen: list[Hit],
     kb: KnowledgeBase,
     country: str | None,
     on: date | None,
@@ -267,7 +265,7 @@ def _finding(
     text = parsed.report.text
     mentions: list[Mention] = []
     spans: dict[str, list[Span]] = {}
-    first: dict[str, _Hit] = {}
+    first: dict[str, Hit] = {}
     roles: dict[str, str] = {}
     for h in chosen:
         assert h.actor_id is not None
@@ -300,7 +298,7 @@ def _finding(
 
 def _actor(
     actor_id: str,
-    h: _Hit,
+    h: Hit,
     spans: tuple[Span, ...],
     role: str | None,
     kb: KnowledgeBase,

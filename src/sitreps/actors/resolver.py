@@ -58,7 +58,39 @@ _POSS_HEADS = frozenset(
 _MIN_FUZZY_LEN = 6
 #: generic words after a name ("PKK militants", "Ahrar Sinjar group"): dropped, then retried
 _GENERIC_TAIL = frozenset(
-    ["militants", "militant", "fighters", "fighter", "members", "member", "group", "groups", "militia", "militias", "forces", "force", "positions", "position", "elements", "cells", "cell", "units", "unit", "faction", "factions", "movement", "organization", "organisation", "gunmen", "supporters", "loyalists", "operatives", "brigade", "troops", "soldiers"]
+    [
+        "militants",
+        "militant",
+        "fighters",
+        "fighter",
+        "members",
+        "member",
+        "group",
+        "groups",
+        "militia",
+        "militias",
+        "forces",
+        "force",
+        "positions",
+        "position",
+        "elements",
+        "cells",
+        "cell",
+        "units",
+        "unit",
+        "faction",
+        "factions",
+        "movement",
+        "organization",
+        "organisation",
+        "gunmen",
+        "supporters",
+        "loyalists",
+        "operatives",
+        "brigade",
+        "troops",
+        "soldiers",
+    ]
 )
 # words that are English words when lower-cased: keep their acronyms case-sensitive only
 _WORDY = frozenset({"is", "isis", "us", "it", "an", "am", "all", "hat", "one", "mad", "pal", "sat"})
@@ -184,12 +216,10 @@ class Resolver:
             res = self._demonym(text, country, on)
             if res:
                 return res
-        if country and nk in self.context:
-            local = [a for a in self.context[nk] if country in self.kb.get(a).context_countries]
-            if local:
-                res = self._result(local, 0.85, f"context alias ({country})", country, on)
-                if res:
-                    return res
+        if country:
+            res = self._context(nk, country, on)
+            if res:
+                return res
         res = self._possessive(text, country, on)
         if res:
             return res
@@ -202,6 +232,20 @@ class Resolver:
             if res:
                 return res
         return self._fuzzy(nk, country, on)
+
+    def _context(self, nk: str, country: str, on: date | None) -> Resolution | None:
+        """A context alias of the report's country; else of the phrase's last words
+        ("young man" -> "man", "Kurdish residents" -> "residents")."""
+        words = nk.split()
+        for i in range(min(len(words), 4)):
+            key = " ".join(words[i:])
+            local = [
+                a for a in self.context.get(key, ()) if country in self.kb.get(a).context_countries
+            ]
+            if local:
+                score, reason = (0.85, "context alias") if i == 0 else (0.8, "context alias (head)")
+                return self._result(local, score, f"{reason} ({country})", country, on)
+        return None
 
     def _demonym(self, text: str, country: str | None, on: date | None) -> Resolution | None:
         """ "Iraqi Hashd Shaabi", "Turkish forces", "Syria's army" """
