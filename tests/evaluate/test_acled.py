@@ -235,6 +235,9 @@ def test_perfect_system(gold_csv: Path, build: Any) -> None:
     assert s.metrics["fatalities_mae"] == 0.0
     assert s.breakdown["Syria"]["n"] == 2 and s.breakdown["Iraq"]["n"] == 1
     assert s.counts["rows_predicted"] == 3
+    assert [i["event_id"] for i in s.items] == ["SYR1", "SYR2", "IRQ1"]
+    assert s.items[0]["pred"]["actor2"] == "Islamic State (Syria)"
+    assert s.items[0]["distance_km"] == 0.0
 
 
 def test_empty_system(gold_csv: Path) -> None:
@@ -249,6 +252,7 @@ def test_empty_system(gold_csv: Path) -> None:
     assert s.metrics["inter2_accuracy"] == pytest.approx(2 / 3)
     assert s.metrics["within_25km"] == 0.0
     assert s.metrics["median_distance_km"] is None
+    assert s.items[0]["pred"]["event_type"] == "none" and s.items[0]["distance_km"] is None
     # predicted "none" means 0 fatalities: right for two rows, 3 off for one
     assert s.metrics["fatalities_exact"] == pytest.approx(2 / 3)
     assert s.metrics["fatalities_exact_nonzero"] == 0.0

@@ -90,6 +90,7 @@ def test_evaluate_acled_end_to_end(tmp_path: Path) -> None:
     assert data["counts"]["rows"] == 2 and data["counts"]["pipeline_failures"] == 0
     assert data["elapsed_seconds"] > 0 and data["sitreps_version"]
     assert set(data["breakdown"]) == {"Syria", "Iraq"}
+    assert [i["event_id"] for i in data["items"]] == ["SYR9001", "IRQ9002"]
     for value in data["metrics"].values():
         assert value is None or value >= 0
 

@@ -117,3 +117,8 @@ def test_partial(gold_file: Path, build: Any) -> None:
     assert s.metrics["target_country_accuracy"] == 0.0
     assert s.metrics["mean_events_per_record"] == pytest.approx(4 / 3)
     assert s.breakdown["PROTEST"]["accuracy"] == 0.0
+    assert s.items[2] == {
+        "id": "R3",
+        "gold": {"event": "PROTEST", "source": ["DZA"], "target": []},
+        "pred": {"event": "DEMAND", "source": None, "target": None},
+    }

@@ -294,7 +294,29 @@ def score_acled(gold: Sequence[AcledGold], predictions: Mapping[str, Extraction]
             len(predictions[g.event_id].events) for g in gold if g.event_id in predictions
         ),
     }
-    return Scores(_metrics(pairs), counts, breakdown, "country")
+    return Scores(
+        _metrics(pairs), counts, breakdown, "country", tuple(_item(g, p) for g, p in pairs)
+    )
+
+
+def _item(g: AcledGold, p: AcledPrediction) -> dict[str, object]:
+    distance = None
+    if (
+        g.latitude is not None
+        and g.longitude is not None
+        and p.latitude is not None
+        and p.longitude is not None
+    ):
+        distance = round(m.haversine_km(g.latitude, g.longitude, p.latitude, p.longitude), 1)
+    fields = ("event_type", "sub_event_type", "actor1", "actor2", "location", "fatalities")
+    return {
+        "event_id": g.event_id,
+        "country": g.country,
+        "half": half_of(g.event_id),
+        "gold": {f: getattr(g, f) for f in fields},
+        "pred": {f: getattr(p, f) for f in fields},
+        "distance_km": distance,
+    }
 
 
 def evaluate_acled(path: Path, flt: AcledFilter, batch_size: int = 16) -> EvalResult:

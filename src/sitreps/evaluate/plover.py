@@ -132,6 +132,18 @@ def score_plover(gold: Sequence[PloverGold], predictions: Mapping[str, Extractio
         },
         breakdown=breakdown,
         breakdown_by="event",
+        items=tuple(
+            {
+                "id": g.id,
+                "gold": {
+                    "event": g.event,
+                    "source": sorted(g.source_countries),
+                    "target": sorted(g.target_countries),
+                },
+                "pred": {"event": p.event, "source": p.source_country, "target": p.target_country},
+            }
+            for g, p in pairs
+        ),
     )
 
 

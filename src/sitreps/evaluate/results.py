@@ -19,6 +19,8 @@ class Scores:
     counts: dict[str, int]
     breakdown: dict[str, Metrics] = field(default_factory=dict)
     breakdown_by: str = ""
+    #: one record per scored item (gold against prediction), for error analysis; JSON only
+    items: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class EvalResult:
             "metrics": self.scores.metrics,
             "breakdown_by": self.scores.breakdown_by or None,
             "breakdown": self.scores.breakdown,
+            "items": list(self.scores.items),
         }
 
     def write_json(self, path: Path) -> None:
@@ -68,7 +71,13 @@ def format_table(result: EvalResult) -> str:
     lines = [
         f"sitreps evaluate {result.set_name}  (sitreps {result.version})",
         f"gold: {result.gold_path}  sha256 {result.gold_sha256[:12]}",
-        "config: " + ", ".join(f"{k}={v}" for k, v in result.config.items() if v is not None),
+        "config: "
+        + (
+            ", ".join(
+                f"{k}={v}" for k, v in result.config.items() if v is not None and k != "failures"
+            )
+            or "(defaults)"
+        ),
         "",
     ]
     width = max([len(k) for k in s.metrics] + [len(k) for k in s.counts] + [10])
