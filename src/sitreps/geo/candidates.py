@@ -14,7 +14,7 @@ from typing import Any
 
 from sitreps.geo.context import Governor, governor
 from sitreps.geo.gazetteer import Gazetteer
-from sitreps.geo.regions import demonyms
+from sitreps.geo.regions import demonyms, not_places
 from sitreps.models import Span
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
@@ -25,206 +25,22 @@ DOUBTFUL = frozenset(
     {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME", "NORP"}
 )
 _CONNECTORS = frozenset(
-    {
-        "al",
-        "el",
-        "ez",
-        "ed",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "an",
-        "at",
-        "az",
-        "de",
-        "du",
-        "la",
-        "le",
-        "of",
-        "bin",
-        "ibn",
-        "abu",
-        "-",
-        "'",
-        "’",
-        "del",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "van",
-        "von",
-        "sur",
-        "upon",
-        "on",
-    }
-)
-#: capitalised words that begin sentences or titles and are never toponyms on their own
-_STOP = frozenset(
-    {
-        "i",
-        "we",
-        "he",
-        "she",
-        "it",
-        "they",
-        "you",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "yes",
-        "no",
-        "but",
-        "and",
-        "or",
-        "if",
-        "when",
-        "who",
-        "what",
-        "why",
-        "how",
-        "where",
-        "there",
-        "here",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "president",
-        "minister",
-        "general",
-        "colonel",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "god",
-        "allah",
-        "islam",
-        "islamic",
-        "state",
-        "army",
-        "forces",
-        "police",
-        "government",
-        "regime",
-        "party",
-        "front",
-        "brigade",
-        "brigades",
-        "council",
-        "union",
-        "news",
-        "agency",
-        "times",
-        "post",
-        "press",
-        "said",
-        "says",
-        "will",
-        "would",
-        "after",
-        "before",
-        "during",
-        "since",
-        "on",
-        "in",
-        "at",
-        "of",
-        "for",
-        "with",
-        "as",
-        "by",
-        "today",
-        "tonight",
-        "local",
-        "national",
-        "international",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "university",
-        "school",
-        "hospital",
-        "church",
-        "mosque",
-        "street",
-        "road",
-        "airport",
-        "operation",
-        "room",
-        "media",
-        "office",
-        "department",
-        "ministry",
-        "committee",
-        "commission",
-        "court",
-        "board",
-        "republic",
-        "kingdom",
-        "people",
-        "city",
-        "town",
-        "village",
-        "province",
-        "county",
-        "also",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "my",
-        "your",
-        "us",
-        "them",
-        "one",
-        "two",
-        "three",
-        "sources",
-        "source",
-        "reports",
-        "report",
-        "video",
-        "photo",
-        "update",
-        "breaking",
-        "opposition",
-        "rebels",
-        "militants",
-        "fighters",
-        "troops",
-        "soldiers",
-        "officials",
-    }
-)
+    {"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az", "de", "du", "la", "le",
+     "of", "bin", "ibn", "abu", "-", "'", "’", "del", "da", "do", "dos", "das", "van", "von",
+     "sur", "upon", "on"}
+)  # fmt: skip
+#: words that may be dropped from an entity to find the place it names ("Idlib city")
+_STRIPPABLE = frozenset(
+    {"city", "town", "village", "province", "governorate", "district", "region", "area",
+     "countryside", "camp", "northern", "southern", "eastern", "western", "central", "north",
+     "south", "east", "west", "greater", "rural", "municipality", "capital", "suburbs",
+     "outskirts"}
+)  # fmt: skip
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northwest", "northeast", "southwest", "southeast", "midwest", "upper", "lower"}
+)  # fmt: skip
+_KEEP_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC", "KSA", "U.S.", "U.K."})
 _MAX_TOKENS = 6
 
 
@@ -235,6 +51,9 @@ class Candidate:
     ruler_id: str | None  # place id given by the ruler
     gov: Governor
     doubtful: bool  # spaCy labelled it PERSON/ORG/...: needs a locative context
+    continues: bool = False  # a capitalised name goes on after it ("Jordan Times")
+    headline: bool = False  # in a title-case line, where capitals say nothing
+    after_text: str = ""  # the 30 characters after the span
 
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -259,18 +78,43 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(span.overlaps(s) for s in spans)
 
 
+def _headline_sentences(parsed: Any) -> list[tuple[int, int]]:
+    """Character ranges of title-case lines ("Grand Jury Indicts Man In December Slaying")."""
+    out = []
+    for s in parsed.sentences:
+        words = re.findall(r"[A-Za-z][\w'-]*", s.text)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
+            out.append((s.start, s.end))
+    return out
+
+
+def _bad_shape(text: str, span: Span) -> bool:
+    """Spans that are never toponyms: a bare direction word, an unknown acronym, the first
+    half of a hyphenated compound ("Sub-Saharan", "Mubarak-Gore")."""
+    t = span.text
+    if t.lower() in _DIRECTIONS:
+        return True
+    if t.replace(".", "").isupper() and len(t.replace(".", "")) <= 5 and t not in _KEEP_ACRONYMS:
+        return True
+    return text[span.end : span.end + 1] == "-" and text[span.end + 1 : span.end + 2].isalpha()
+
+
 def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candidate]:
     """Candidate spans, non-overlapping, in text order."""
     doc = parsed.doc
     text: str = parsed.report.text
     dem = demonyms()
+    stop = not_places()
+    heads = _headline_sentences(parsed)
     sent_starts = [s.start for s in parsed.sentences] or [0]
     out: list[Candidate] = []
     taken = [False] * len(doc)
     ent_label = [""] * len(doc)
+    ent_end = [0] * len(doc)
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             ent_label[i] = ent.label_
+            ent_end[i] = ent.end
 
     def floor_of(char: int) -> int:
         best = 0
@@ -287,12 +131,22 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
         span = Span.of(text, start, end)
         if span.text.lower() in dem or not span.text.strip():
             return
+        if label != "PLACE" and _bad_shape(text, span):
+            return
         gov = governor(text, start, end, floor_of(start))
         if _overlaps(span, actor_spans) and not gov.strong:
             return
         for i in range(t0, t1):
             taken[i] = True
-        out.append(Candidate(span, label, ruler_id, gov, doubtful))
+        continues = (t1 < len(doc) and _continues_name(doc, t1)) or (
+            t0 > 0 and not doc[t0].is_sent_start and _continues_name(doc, t0 - 1)
+        )
+        headline = any(a <= start < b for a, b in heads)
+        out.append(
+            Candidate(
+                span, label, ruler_id, gov, doubtful, continues, headline, text[end : end + 30]
+            )
+        )
 
     # 1. ruler regions and NER places
     for ent in doc.ents:
@@ -303,7 +157,7 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             if t0 < t1 and gaz.has_name(doc[t0:t1].text):
                 add(ent.start, ent.end, ent.label_, None, False)
             elif ent.label_ in ("GPE", "LOC"):
-                sub = _longest_known(doc, t0, t1, gaz)
+                sub = _strip_units(doc, t0, t1, gaz)
                 if sub is not None:
                     add(sub[0], sub[1], ent.label_, None, False)
                 else:
@@ -313,26 +167,20 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if taken[i] or not _is_cap(tok) or tok.lower_ in _STOP or ent_label[i] in NEVER:
+        if taken[i] or not _is_cap(tok) or ent_label[i] in NEVER:
             i += 1
             continue
         j = i
-        while (
-            j < n
-            and j - i < _MAX_TOKENS
-            and not taken[j]
-            and _word_ok(doc[j])
-            and (ent_label[j] not in NEVER)
-        ):
+        while j < n and j - i < _MAX_TOKENS and not taken[j] and _word_ok(doc[j]):
+            if ent_label[j] in NEVER:
+                break
             j += 1
         match = None
         for k in range(j, i, -1):
             if not _is_cap(doc[k - 1]) or doc[k - 1].lower_ in _CONNECTORS:
                 continue
-            if k < n and _continues_name(doc, k, ent_label):
-                continue
             name = doc[i:k].text
-            if len(name) < 3 or (not re.search(r"[a-z]", name[1:]) and len(name) < 4):
+            if len(name) < 3 or (k - i == 1 and name.lower() in stop):
                 continue
             if gaz.has_name(name):
                 match = k
@@ -341,63 +189,39 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             i += 1
             continue
         labels = {ent_label[x] for x in range(i, match)} - {""}
-        add(i, match, "GAZ", None, bool(labels & DOUBTFUL))
+        # part of a longer PERSON/ORG entity ("Michael Jordan", "Jordan Times")
+        inside = any(ent_label[x] in DOUBTFUL and ent_end[x] > match for x in range(i, match))
+        add(i, match, "GAZ", None, bool(labels & DOUBTFUL) or inside)
         i = match
     out.sort(key=lambda c: c.span.start)
     return out
 
 
 _UNIT_WORDS = frozenset(
-    {
-        "province",
-        "governorate",
-        "district",
-        "city",
-        "town",
-        "village",
-        "countryside",
-        "region",
-        "camp",
-        "axis",
-        "road",
-        "highway",
-        "area",
-        "county",
-        "state",
-        "valley",
-        "mountains",
-        "river",
-        "desert",
-        "plain",
-        "airport",
-        "airbase",
-        "base",
-        "crossing",
-        "dam",
-        "border",
-    }
-)
+    {"province", "governorate", "district", "city", "town", "village", "countryside", "region",
+     "camp", "axis", "road", "highway", "area", "county", "state", "valley", "mountains", "river",
+     "desert", "plain", "airport", "airbase", "base", "crossing", "dam", "border", "parish"}
+)  # fmt: skip
 
 
-def _continues_name(doc: Any, k: int, ent_label: list[str]) -> bool:
-    """True when token ``k`` carries a capitalised name on past a candidate ending at ``k``
-    ("Al-Muk Operation Room", "Jordan Times"): the candidate is then part of another name."""
+def _continues_name(doc: Any, k: int) -> bool:
+    """True when token ``k``, right after or right before a candidate, is a capitalised word
+    of the same name ("Al-Muk Operation Room", "Jordan Times", "Talass Al-Salama"): the
+    candidate may be part of another name."""
     tok = doc[k]
     if not _is_cap(tok) or tok.lower_ in _UNIT_WORDS or tok.lower_ in _CONNECTORS:
         return False
-    if tok.is_sent_start:
-        return False
-    return ent_label[k] in DOUBTFUL or ent_label[k] == "" or ent_label[k - 1] in DOUBTFUL
+    return not tok.is_sent_start
 
 
-def _longest_known(doc: Any, t0: int, t1: int, gaz: Gazetteer) -> tuple[int, int] | None:
-    """The longest sub-run of an entity that the gazetteer knows ("Idlib city" -> "Idlib")."""
-    for size in range(t1 - t0 - 1, 0, -1):
-        for a in range(t0, t1 - size + 1):
-            if (
-                _is_cap(doc[a])
-                and _is_cap(doc[a + size - 1])
-                and gaz.has_name(doc[a : a + size].text)
-            ):
-                return a, a + size
+def _strip_units(doc: Any, t0: int, t1: int, gaz: Gazetteer) -> tuple[int, int] | None:
+    """An entity without leading/trailing unit and direction words, when the gazetteer knows
+    the rest ("Idlib city" -> "Idlib", "northern Syria" -> "Syria")."""
+    a, b = t0, t1
+    while a < b and doc[a].lower_ in _STRIPPABLE:
+        a += 1
+    while b > a and doc[b - 1].lower_ in _STRIPPABLE:
+        b -= 1
+    if (a, b) != (t0, t1) and a < b and gaz.has_name(doc[a:b].text):
+        return a, b
     return None

@@ -46,27 +46,9 @@ LOCATIVE = frozenset(
 )
 #: prepositions that strongly mark a location (enough to override an actor/person reading)
 STRONG_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "inside",
-        "outside",
-        "around",
-        "across",
-        "into",
-        "within",
-        "throughout",
-        "toward",
-        "towards",
-        "to",
-        "from",
-        "through",
-        "via",
-        "outskirts",
-        "nearby",
-    }
-)
+    {"in", "at", "near", "inside", "outside", "around", "across", "into", "within", "throughout",
+     "toward", "towards", "from", "through", "via", "outskirts", "nearby"}
+)  # fmt: skip
 #: words that may stand between a preposition and the place name
 _MODIFIERS = frozenset(
     {

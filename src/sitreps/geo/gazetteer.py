@@ -24,7 +24,7 @@ from sitreps.models import Place, Span
 
 FEATURES = ("country", "admin1", "admin2", "region", "city", "village", "site")
 SOURCES = ("geonames", "geonames+ucdp", "ucdp", "admin", "region")
-_FEATURE_BONUS = {"country": 4.0, "admin1": 1.5, "region": 1.5, "admin2": 0.8}
+_FEATURE_BONUS = {"country": 4.0, "admin1": 1.5, "region": 6.0, "admin2": 0.8}
 _COLUMNS = "id, pid, name, lat, lon, country, a1, a2, feature, pop, prec, src, extra"
 
 

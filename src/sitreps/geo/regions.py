@@ -71,6 +71,12 @@ def demonyms() -> dict[str, str]:
     return {d.lower(): iso3 for iso3, words in raw["demonyms"].items() for d in words}
 
 
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Lower-cased capitalised words that are not toponyms on their own."""
+    return frozenset(str(w).lower() for w in _read_yaml("names.yaml").get("not_places", ()))
+
+
 def spelling_variants(name: str) -> set[str]:
     """Article and ``-iya``/``-iyah``/``-ia`` variants of a region name."""
     forms = {name}

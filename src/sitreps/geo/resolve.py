@@ -44,6 +44,7 @@ class Context:
     focus: str | None  # ISO3 of the report's focus country
     countries: frozenset[str]  # countries the report mentions
     admin1: frozenset[str]  # admin1 codes of confidently placed mentions
+    points: tuple[tuple[float, float], ...] = ()  # points of confidently placed sub-country places
 
 
 def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
@@ -53,11 +54,8 @@ def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
     ranked = sorted(recs, key=lambda r: -r.importance)
     top = ranked[0]
     big = top.feature in ("country", "region", "admin1") or top.population >= _BIG_TOWN
-    clear = (
-        len(ranked) == 1
-        or ranked[1].country == top.country
-        or top.importance - ranked[1].importance >= 1.0
-    )
+    rivals = [r for r in ranked[1:] if r.country != top.country]
+    clear = not rivals or top.importance - rivals[0].importance >= 2.0
     if big and clear:
         return top
     return None
@@ -66,6 +64,7 @@ def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
 def report_context(doc: object, cands: Sequence[Candidate], gaz: Gazetteer) -> Context:
     votes: Counter[str] = Counter()
     admin1: set[str] = set()
+    points: list[tuple[float, float]] = []
     for c in cands:
         if c.ruler_id:
             try:
@@ -79,12 +78,14 @@ def report_context(doc: object, cands: Sequence[Candidate], gaz: Gazetteer) -> C
         votes[rec.country] += 2 if rec.feature == "country" else 1
         if rec.admin1_code and rec.feature != "country":
             admin1.add(rec.admin1_code)
+            if rec.lat is not None and rec.lon is not None:
+                points.append((rec.lat, rec.lon))
     dem = demonyms()
     for ent in getattr(doc, "ents", ()):
         if ent.label_ == "NORP" and ent.text.lower() in dem:
             votes[dem[ent.text.lower()]] += 1
     focus = votes.most_common(1)[0][0] if votes else None
-    return Context(focus, frozenset(votes), frozenset(admin1))
+    return Context(focus, frozenset(votes), frozenset(admin1), tuple(points))
 
 
 def _local_context(
@@ -127,6 +128,9 @@ def _score(rec: PlaceRecord, ctx: Context, a1: set[str], cc: set[str]) -> float:
         s += 1.5
     if rec.admin1_code and rec.admin1_code in ctx.admin1 and rec.feature != "country":
         s += 1.0
+    if ctx.points and rec.lat is not None and rec.lon is not None and rec.feature != "country":
+        near = min(_km(rec.lat, rec.lon, la, lo) for la, lo in ctx.points)
+        s += 1.5 if near < 50 else 0.75 if near < 200 else 0.0
     if a1 and rec.admin1_code in a1:
         s += 6.0
     elif cc and rec.country in cc:
@@ -147,7 +151,9 @@ def resolve(
             pass
     recs = gaz.lookup(cand.span.text)
     a1, cc, label = _local_context(text, cand, following, gaz)
-    if not any(r.match == "name" for r in recs):
+    if any(r.match == "name" for r in recs):
+        recs = [r for r in recs if r.match == "name"]
+    else:
         recs = [r for r in recs if r.country == ctx.focus or (cc and r.country in cc)]
     if not recs:
         return Resolved(cand, None, 0.0, "not in gazetteer")
@@ -183,6 +189,13 @@ def resolve(
         reasons.append("transliteration match")
     conf = 1.0 / (1.0 + math.exp(-(best_score - second)))
     return Resolved(cand, best, round(conf, 3), "; ".join(reasons))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _names_admin1(rec: PlaceRecord, gaz: Gazetteer) -> bool:

@@ -13,6 +13,7 @@ kept gets a ``Mention`` (kind ``place``) whose ``reason`` says how it was resolv
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sitreps.geo.candidates import Candidate, collect
@@ -22,31 +23,43 @@ from sitreps.geo.resolve import Context, Resolved, report_context, resolve
 from sitreps.models import ActorFinding, Mention, Place, PlaceFinding, Span
 
 _TOWN_FEATURES = ("city", "village", "site")
+#: a name followed by a speech verb is a person ("Nelson said")
+_SPEAKER = re.compile(
+    r"^(?:[’']s)?\s+(?:said|says|told|added|explained|stated|noted|wrote|"
+    r"asked|argued|declared|insisted|warned|claimed|continued)\b"
+)
 
 
 def _accept(res: Resolved, ctx: Context) -> bool:
+    """Keep a resolved candidate? spaCy places and ruler regions are kept; a gazetteer-only
+    match needs a place-like context or to be a big place called by its own name."""
     c = res.cand
     rec = res.record
     if c.label == "PLACE":
         return rec is not None
-    if c.label in ("GPE", "LOC"):
-        return True
     if rec is None:
-        return False
-    if c.label == "FAC":
-        return True
+        return c.label in ("GPE", "LOC") and not c.continues
     gov = c.gov
+    primary = rec.match == "name" and fold(c.span.text) == fold(rec.name)
+    big = rec.match == "name" and (
+        rec.feature in ("country", "admin1", "region") or rec.population >= 50_000
+    )
+    focus = rec.country is not None and rec.country == ctx.focus
+    unit = rec.match == "name" and rec.feature in ("country", "admin1", "region")
+    if c.continues and not (unit or (focus and gov.strong)):
+        return False
+    if _SPEAKER.match(c.after_text) and not unit:
+        return False
+    if c.label in ("GPE", "LOC", "FAC"):
+        return True
     context = gov.strong or gov.rural or gov.province or gov.town or gov.after is not None
-    if c.doubtful:
-        return context
+    if c.doubtful or c.headline:
+        return context or (big and primary and not c.continues)
     if context or gov.locative:
         return True
-    if rec.match != "name":
-        return False
-    primary = fold(c.span.text) == fold(rec.name)
-    if rec.feature in ("country", "admin1", "region") or rec.population >= 50_000:
+    if big:
         return primary
-    return bool(ctx.focus and rec.country == ctx.focus and primary)
+    return focus and primary and (rec.population >= 5_000 or "ucdp" in rec.source)
 
 
 def _display_name(rec: PlaceRecord, spans: list[Span]) -> str:
