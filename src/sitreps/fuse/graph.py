@@ -6,7 +6,8 @@ An edge ``(source, target, kind)`` gathers:
   ``part_of``, ``leads``, ``transfers_territory_to``), dated by the report's publication date
   or, failing that, its earliest event;
 * fused events (one per cluster, so five reports of one clash count once): the two sides of a
-  battle or a remote-violence event ``fights``; an associated actor is ``allied`` with the main
+  battle or a remote-violence event ``fights`` (not when one side is civilians or
+  protesters: they are attacked, not fought); an associated actor is ``allied`` with the main
   actor of its side; ACLED's non-violent transfer of territory gives ``transfers_territory_to``.
 
 ``weight`` is the number of distinct pieces of evidence (reports for relations, clusters for
@@ -32,6 +33,8 @@ SYMMETRIC = frozenset({"fights", "allied"})
 FIGHTING_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 TRANSFER_SUB_TYPES = frozenset({"Non-violent transfer of territory"})
 MAX_EVIDENCE = 20
+#: Kinds of actor that are attacked, not fought: no ``fights`` edge with them.
+UNARMED_KINDS = ("civilians", "protesters")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +155,14 @@ def actor_graph(
             cq = cq.where(t.clusters.c.date_start <= date_to)
         clusters = list(conn.execute(cq.order_by(t.clusters.c.id)))
         members = _members(conn, [c.id for c in clusters])
+        unarmed = frozenset(
+            conn.scalars(select(t.actors.c.id).where(t.actors.c.kind.in_(UNARMED_KINDS)))
+        )
         for c in clusters:
             if not _in_range(c.date_start, date_from, date_to):
                 continue
             for m in members.get(c.id, []):
-                _event_edges(add, c, m)
+                _event_edges(add, c, m, unarmed)
         ids = {a for key in acc for a in key[:2]}
         nodes = [
             ActorNode(a.id, a.name, a.kind, bool(a.provisional))
@@ -188,7 +194,7 @@ def _members(conn: Any, cluster_ids: list[str]) -> dict[str, list[Any]]:
     return out
 
 
-def _event_edges(add: Any, cluster: Any, m: Any) -> None:
+def _event_edges(add: Any, cluster: Any, m: Any, unarmed: frozenset[str]) -> None:
     if m.modality != "asserted" and cluster.modality == "asserted":
         return
     spans = spans_from_json(m.evidence)
@@ -197,7 +203,7 @@ def _event_edges(add: Any, cluster: Any, m: Any) -> None:
     )
     key = f"c:{cluster.id}"
     a1, a2 = m.actor1, m.actor2
-    if a1 and a2 and m.event_type in FIGHTING_TYPES:
+    if a1 and a2 and m.event_type in FIGHTING_TYPES and not {a1, a2} & unarmed:
         add(a1, a2, "fights", key, ev)
     if a1 and a2 and m.sub_event_type in TRANSFER_SUB_TYPES:
         add(a1, a2, "transfers_territory_to", key, ev)
