@@ -146,3 +146,8 @@ def test_relative_clause_death_under_a_preposition_is_background() -> None:
     assert [k for k, _ in kinds(text) if k == "killed"] == []
     # a main-clause death is still counted
     assert kinds("Police shot and killed a man who was fleeing.") == [("killed", 1)]
+
+
+def test_day_numbers_are_not_counts() -> None:
+    text = "Around 25 January 2022, in the town, three people were killed."
+    assert kinds(text) == [("killed", 3)]

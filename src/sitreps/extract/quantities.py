@@ -24,6 +24,7 @@ Side attribution (whose losses) is :func:`assign_sides` in :mod:`sitreps.extract
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,7 @@ _PREDICATIVE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj")
 _QUANT_HEADS = frozenset({"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "number"})
 _QUANT_AMODS = frozenset({"several", "many", "numerous", "multiple", "few", "some", "unknown"})
 _NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
 _MEASURE_NOUNS = frozenset({"head", "herd", "flock"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
 _DET_COUNTS = {"a": 1, "an": 1, "one": 1, "another": 1, "no": 0, "both": 2, "some": None}
@@ -308,11 +310,20 @@ def _zero_context(tok: Token) -> bool:
     return (head.dep_ == "prep" and head.lower_ == "without") or tok.head.lower_ == "without"
 
 
+def _not_a_count(tok: Token) -> bool:
+    """A date, time, sum of money or ordinal ("Around 25 January", "at 8 pm", "Rs. 5 lakh")."""
+    if tok.ent_type_ in _NOT_COUNT_ENTS:
+        return True
+    doc = tok.doc
+    near = [doc[i].lower_.rstrip(".") for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(w in _MONTHS for w in near)
+
+
 def _count(doc: Any, arg: Token) -> tuple[Count, int] | None:
     """The count of an argument and the index of the first token of its count phrase."""
     if arg.lower_ in _ZERO_WORDS or (arg.head.lower_ == "without" and arg.dep_ == "pobj"):
         return Count(0, 0, 0, None), arg.i
-    if arg.ent_type_ in _NOT_COUNT_ENTS:
+    if _not_a_count(arg):
         return None
     if _is_quant_head(arg):
         if any(
@@ -332,7 +343,7 @@ def _count(doc: Any, arg: Token) -> tuple[Count, int] | None:
     nums = [m for m in mods if m.dep_ == "nummod"]
     if nums:
         n = nums[0]
-        if n.ent_type_ in _NOT_COUNT_ENTS:
+        if _not_a_count(n):
             return None
         left = n.left_edge.i
         c = parse_count(doc[left : n.right_edge.i + 1].text)
