@@ -134,7 +134,7 @@ def actor_graph(
             if not _in_range(day, date_from, date_to):
                 continue
             spans = spans_from_json(row.evidence)
-            text = spans[0].text if spans else ""
+            text = max((s.text for s in spans), key=len, default="")
             add(
                 row.source,
                 row.target,
