@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitreps.evaluate import metrics as m
 
@@ -96,3 +99,30 @@ def test_median_mean_share() -> None:
     assert m.median([3.0, 1.0, 2.0]) == 2.0
     assert m.mean([]) is None
     assert m.share([True, False, False, True]) == 0.5
+
+
+labels = st.lists(st.sampled_from(["a", "b", "c", "none"]), min_size=1, max_size=30)
+spans = st.lists(
+    st.tuples(st.integers(0, 50), st.integers(1, 10)).map(lambda t: (t[0], t[0] + t[1])),
+    max_size=15,
+)
+
+
+@given(labels, st.randoms(use_true_random=False))
+def test_classification_scores_are_bounded(gold: list[str], rnd: Any) -> None:
+    pred = gold[:]
+    rnd.shuffle(pred)
+    for score in (m.accuracy(gold, pred), m.macro_f1(gold, pred), m.weighted_f1(gold, pred)):
+        assert score is not None and 0.0 <= score <= 1.0
+    assert m.macro_f1(gold, gold) == 1.0 and m.weighted_f1(gold, gold) == 1.0
+
+
+@given(spans, spans)
+def test_span_scores_are_bounded_and_overlap_is_lenient(gold: list[Any], pred: list[Any]) -> None:
+    exact = m.span_prf(gold, pred)
+    lenient = m.span_prf(gold, pred, overlap=True)
+    assert exact.tp_gold <= lenient.tp_gold and exact.tp_pred <= lenient.tp_pred
+    swapped = m.span_prf(pred, gold, overlap=True)
+    assert (swapped.precision, swapped.recall) == (lenient.recall, lenient.precision)
+    if gold:
+        assert m.span_prf(gold, gold).f1 == 1.0
