@@ -28,21 +28,24 @@ def _actors(parsed: ParsedReport) -> ActorFinding:
     return find_actors(parsed)
 
 
-def score_claims_stage(path: Path, split: str = "dev", limit: int | None = None) -> Scores:
+def score_claims_stage(
+    path: Path, split: str = "dev", limit: int | None = None, with_actors: bool = True
+) -> Scores:
     """PolNeAR scores of the claims stage on ``split`` (first ``limit`` articles)."""
     docs = load_polnear(path, split)[:limit]
     reports = [Report(id=d.id, text=d.text, origin=d.id) for d in docs]
     predictions: dict[str, tuple[Claim, ...]] = {}
     for parsed in parse_many(reports, batch_size=8):
-        predictions[parsed.report.id] = find_claims(parsed, _actors(parsed))
+        found = _actors(parsed) if with_actors else ActorFinding()
+        predictions[parsed.report.id] = find_claims(parsed, found)
     return score_attribution(docs, predictions)
 
 
 def main(argv: list[str]) -> int:  # pragma: no cover - a development entry point
     path = Path(argv[0])
     split = argv[1] if len(argv) > 1 else "dev"
-    limit = int(argv[2]) if len(argv) > 2 else None
-    scores = score_claims_stage(path, split, limit)
+    limit = int(argv[2]) if len(argv) > 2 and argv[2].isdigit() else None
+    scores = score_claims_stage(path, split, limit, with_actors="--no-actors" not in argv)
     for key, value in sorted(scores.metrics.items()):
         if (value is not None and key.endswith("_f1")) or key == "linking_accuracy":
             sys.stdout.write(f"{key:28s} {value:.3f}\n" if value is not None else f"{key} -\n")

@@ -22,6 +22,10 @@ from sitreps.errors import DataError
 class CueLexicon:
     speech_verbs: frozenset[str]
     colon_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    xcomp_verbs: frozenset[str]
+    np_verbs: frozenset[str]
+    prep_verbs: dict[str, frozenset[str]]
     according_phrases: tuple[str, ...]
     role_nouns: frozenset[str]
     leader_nouns: frozenset[str]
@@ -68,6 +72,16 @@ def _words(data: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
     return tuple(v.lower() for v in value)
 
 
+def _prep_verbs(data: dict[str, Any], name: str) -> dict[str, frozenset[str]]:
+    value = data.get("prep_verbs")
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+        for k, v in value.items()
+    ):
+        raise DataError(f"lexicon {name}: 'prep_verbs' must map verbs to lists of prepositions")
+    return {k.lower(): frozenset(x.lower() for x in v) for k, v in value.items()}
+
+
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     name = "cues.yaml"
@@ -79,6 +93,10 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(
         speech_verbs=frozenset(w("speech_verbs")),
         colon_verbs=frozenset(w("colon_verbs")),
+        belief_verbs=frozenset(w("belief_verbs")),
+        xcomp_verbs=frozenset(w("xcomp_verbs")),
+        np_verbs=frozenset(w("np_verbs")),
+        prep_verbs=_prep_verbs(d, name),
         according_phrases=tuple(sorted(w("according_phrases"), key=len, reverse=True)),
         role_nouns=frozenset(w("role_nouns")),
         leader_nouns=frozenset(w("leader_nouns")),

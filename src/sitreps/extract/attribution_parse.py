@@ -26,7 +26,7 @@ from sitreps.models import Span
 _OPEN_QUOTES = '“"«‘'
 _CLOSE_QUOTES = '”"»’'
 _TRIM_PUNCT = ".,;:—–- \t\n"
-_QUOTE_RE = re.compile(r"“[^”]{2,}?”|\"[^\"\n]{2,}?\"|«[^»]{2,}?»")
+_QUOTE_RE = re.compile(r"“[^”]{2,}?”|\"[^\"\n]{2,}?\"|«[^»]{2,}?»|''(?:(?!'')[^\n]){2,}?''")
 _HEADLINE_RE = re.compile(r"^(?P<src>[A-Z‘'\"“][^:\n]{1,150}?)\s*:\s+(?P<content>\S[^\n]*)$")
 _HEADLINE_OUTLET_RE = re.compile(
     r"\s+(?:to|tells|told)\s+(?P<outlet>[A-Z][\w.\-’']*(?:\s+\w+){0,3})\s*$"
@@ -77,10 +77,12 @@ def _subtree_span(text: str, tok: Any, exclude: Any = None) -> tuple[int, int] |
 def _content_span(text: str, start: int, end: int) -> Span | None:
     start, end = _trim(text, start, end)
     # keep a quotation mark that opens or closes right at the content's edge
-    if start > 0 and text[start - 1] in _OPEN_QUOTES and text[start - 1] != "’":
+    if text[max(0, start - 2) : start] == "''":
+        start -= 2
+    elif start > 0 and text[start - 1] in _OPEN_QUOTES and text[start - 1] != "’":
         start -= 1
-    m = re.match(r"[,.]?\s?[”\"»]", text[end : end + 3])
-    if m and text[start] in _OPEN_QUOTES:
+    m = re.match(r"[,.]?\s?(?:''|[”\"»])", text[end : end + 4])
+    if m and (text[start] in _OPEN_QUOTES or text[start : start + 2] == "''"):
         end += m.end()
     if end - start < 2:
         return None
@@ -113,9 +115,16 @@ def _subject(verb: Any) -> Any | None:
 
 
 def _source_span(text: str, subj: Any, lex: CueLexicon) -> tuple[int, int]:
-    start, end = _subtree_span(text, subj) or (subj.idx, subj.idx + len(subj.text))
     if subj.pos_ == "PRON":
         return subj.idx, subj.idx + len(subj.text)
+    drop = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    kept = [t for t in subj.subtree if t.i not in drop and not t.is_space]
+    start, end = _tok_span(text, kept)
+    start, end = _trim(text, start, end)
+    while start < end and text[start] in _OPEN_QUOTES + _CLOSE_QUOTES:
+        start += 1
+    while end > start and text[end - 1] in _OPEN_QUOTES + _CLOSE_QUOTES + ",":
+        end -= 1
     # "In an interview with D24, the leader of the faction X confirmed": the parser may hang
     # the role phrase elsewhere; widen the source over a verbless noun phrase to its left.
     doc = subj.doc
@@ -172,43 +181,94 @@ def _participle_cut(comps: list[Any], lex: CueLexicon) -> int | None:
     return min(cuts) if cuts else None
 
 
-def _verb_attribution(text: str, verb: Any, lex: CueLexicon) -> Attribution | None:
+def _skip_cue(verb: Any, lex: CueLexicon) -> bool:
+    """Infinitives ("to say") and a first or second person's own beliefs ("I think")."""
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return True
+    if verb.lemma_.lower() in lex.belief_verbs:
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None and subj.lower_ in ("i", "we", "you"):
+            return True
+    return False
+
+
+def _after_quote(
+    text: str, verb: Any, lex: CueLexicon, quotes: tuple[Span, ...]
+) -> Attribution | None:
+    """'"...," said X' / '"...," X said' where the parser gave the verb no complement."""
+    subj = _subject(verb)
+    first = verb.idx
+    if subj is not None:
+        first = min(first, min(t.idx for t in subj.subtree))
+    for q in quotes:
+        if q.end <= first and re.fullmatch(r"[\s,]*", text[q.end : first]):
+            src = None
+            if subj is not None:
+                src = Span.of(text, *_source_span(text, subj, lex))
+            cue = _cue_span(text, verb, src.end if src else None)
+            return Attribution("quote", src, cue, q, subj.i if subj is not None else None)
+    return None
+
+
+def _other_content(verb: Any, lex: CueLexicon) -> tuple[set[int], Any]:
+    """Infinitival, noun-phrase or prepositional content, for the verbs that take one."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "xcomp" and lemma in lex.xcomp_verbs and c.i > verb.i:
+            return {t.i for t in c.subtree if not t.is_space}, None
+    preps = lex.prep_verbs.get(lemma, frozenset())
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i == verb.i + 1:
+            objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return {t.i for o in objs for t in o.subtree if not t.is_space}, c
+    if lemma in lex.np_verbs:
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON":
+                return {t.i for t in c.subtree if not t.is_space}, None
+    return set(), None
+
+
+def _verb_attribution(
+    text: str, verb: Any, lex: CueLexicon, quotes: tuple[Span, ...] = ()
+) -> Attribution | None:
     doc = verb.doc
-    content: tuple[int, int] | None = None
+    if _skip_cue(verb, lex):
+        return None
+    toks: set[int] = set()
+    extra: Any = None  # a preposition that belongs to the cue ("called for")
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if comps:
-        spans = [s for c in comps if (s := _subtree_span(text, c)) is not None]
-        if spans:
-            content = (min(s[0] for s in spans), max(s[1] for s in spans))
-            cut = _participle_cut(comps, lex)
-            if cut is not None and content[0] < cut < content[1]:
-                content = (content[0], cut)
+        toks = {t.i for c in comps for t in c.subtree if not t.is_space}
+        cut = _participle_cut(comps, lex)
+        if cut is not None:
+            toks = {i for i in toks if doc[i].idx < cut or doc[i].idx < min(c.idx for c in comps)}
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-        content = _subtree_span(text, verb.head, exclude=verb)
+        skip = {t.i for t in verb.subtree}
+        toks = {t.i for t in verb.head.subtree if t.i not in skip and not t.is_space}
     elif (
         verb.lemma_.lower() in lex.colon_verbs
         and verb.i + 1 < len(doc)
         and doc[verb.i + 1].text == ":"
     ):
-        colon = doc[verb.i + 1]
-        sent_end = verb.sent.end_char
-        content = (colon.idx + 1, sent_end)
-    if content is None:
-        return None
+        toks = {t.i for t in doc[verb.i + 2 : verb.sent.end] if not t.is_space}
+    else:
+        toks, extra = _other_content(verb, lex)
+    if not toks:
+        return _after_quote(text, verb, lex, quotes)
+    content = (min(doc[i].idx for i in toks), max(doc[i].idx + len(doc[i].text) for i in toks))
     subj = _subject(verb)
     src: Span | None = None
-    if subj is not None:
+    if subj is not None and subj.i not in toks:
         s0, s1 = _source_span(text, subj, lex)
-        if not (s0 < content[1] and content[0] < s1):
-            src = Span.of(text, s0, s1)
-        else:
-            subj = None
+        src = Span.of(text, s0, s1)
+    else:
+        subj = None
     cue = _cue_span(text, verb, src.end if src else None)
-    if cue.start < content[1] and content[0] < cue.end:
-        # content wraps the cue ("..., he said, ..."): keep the part after the cue when it
-        # is the larger one, else the part before it
-        before, after = (content[0], cue.start), (cue.end, content[1])
-        content = after if after[1] - after[0] >= before[1] - before[0] else before
+    if extra is not None and extra.idx >= cue.end:
+        cue = Span.of(text, cue.start, extra.idx + len(extra.text))
+    if verb.i in toks:
+        return None
     span = _content_span(text, *content)
     if span is None:
         return None
@@ -263,7 +323,7 @@ def _according(text: str, doc: Any, lex: CueLexicon) -> list[Attribution]:
     return out
 
 
-def _headlines(text: str, doc: Any, skip: tuple[Span, ...]) -> list[Attribution]:
+def _headlines(text: str, doc: Any, skip: tuple[Span, ...], lex: CueLexicon) -> list[Attribution]:
     """'Speaker (to Outlet): statement' lines."""
     out: list[Attribution] = []
     pos = 0
@@ -284,6 +344,11 @@ def _headlines(text: str, doc: Any, skip: tuple[Span, ...]) -> list[Attribution]
         if src_toks is None or len(src_toks) > 14 or len(src_toks) == 0:
             continue
         if any(t.tag_ in ("VBD", "VBZ", "VBP") for t in src_toks):
+            continue
+        speakerish = any(e.label_ in ("PERSON", "ORG", "NORP") for e in src_toks.ents) or any(
+            t.lemma_.lower() in lex.role_nouns for t in src_toks
+        )
+        if not speakerish:
             continue
         colon = start + line.index(":", m.end("src"))
         span = _content_span(text, start + m.start("content"), start + len(line.rstrip()))
@@ -315,6 +380,25 @@ def _widen_to_quotes(text: str, att: Attribution, quotes: tuple[Span, ...]) -> A
     return Attribution("quote", att.source, att.cue, span, att.source_head, att.addressee)
 
 
+def _continue_quote(
+    doc: Any, text: str, att: Attribution, quotes: tuple[Span, ...], found: list[Attribution]
+) -> Attribution:
+    """'"...," X said. "More quoted words."': the next quotation is the same speaker's."""
+    if att.kind != "quote" or att.content.end > att.cue.start:
+        return att
+    tok = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if tok is None:
+        return att
+    sent_end = tok[0].sent.end_char
+    gap = re.match(r"\s*", text[sent_end:])
+    nxt = sent_end + (gap.end() if gap else 0)
+    q = next((q for q in quotes if q.start == nxt), None)
+    if q is None or any(q.start <= o.cue.start < q.end for o in found if o is not att):
+        return att
+    span = Span.of(text, att.content.start, q.end)
+    return Attribution("quote", att.source, att.cue, span, att.source_head, att.addressee)
+
+
 def find_attributions(
     doc: Any, text: str, skip: tuple[Span, ...] = (), lex: CueLexicon | None = None
 ) -> tuple[Attribution, ...]:
@@ -325,15 +409,16 @@ def find_attributions(
     """
     lex = lex or cue_lexicon()
     found: list[Attribution] = []
+    quotes = quote_spans(text)
     for tok in doc:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs:
-            att = _verb_attribution(text, tok, lex)
+            att = _verb_attribution(text, tok, lex, quotes)
             if att is not None:
                 found.append(att)
     found.extend(_according(text, doc, lex))
-    found.extend(_headlines(text, doc, skip))
-    quotes = quote_spans(text)
+    found.extend(_headlines(text, doc, skip, lex))
     found = [_widen_to_quotes(text, a, quotes) for a in found]
+    found = [_continue_quote(doc, text, a, quotes, found) for a in found]
     unique: dict[tuple[int, int, int, int], Attribution] = {}
     for a in found:
         unique.setdefault((a.cue.start, a.cue.end, a.content.start, a.content.end), a)
