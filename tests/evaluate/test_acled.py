@@ -292,6 +292,11 @@ def test_partial_system_known_scores(gold_csv: Path, build: Any) -> None:
     assert s.metrics["median_distance_km"] == pytest.approx(91.1 / 2, abs=1.0)
     assert s.metrics["fatalities_exact"] == pytest.approx(2 / 3)
     assert s.metrics["fatalities_mae"] == pytest.approx(2 / 3)
+    assert {"gold": "Peaceful protest", "pred": "none", "count": 1} in s.extra[
+        "sub_event_type_confusions"
+    ]
+    halves = s.extra["by_half"]
+    assert sum(h["n"] for h in halves.values()) == 3
     # macro-F1 over gold event types: Battles 1, Explosions 1, Protests 0
     assert s.metrics["event_type_macro_f1"] == pytest.approx(2 / 3)
 

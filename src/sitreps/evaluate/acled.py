@@ -12,6 +12,7 @@ import csv
 import hashlib
 import random
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -294,8 +295,27 @@ def score_acled(gold: Sequence[AcledGold], predictions: Mapping[str, Extraction]
             len(predictions[g.event_id].events) for g in gold if g.event_id in predictions
         ),
     }
+    halves: dict[str, list[tuple[AcledGold, AcledPrediction]]] = {}
+    for pair in pairs:
+        halves.setdefault(half_of(pair[0].event_id), []).append(pair)
+    confusions = Counter(
+        (g.sub_event_type, p.sub_event_type)
+        for g, p in pairs
+        if g.sub_event_type != p.sub_event_type
+    )
+    extra = {
+        "by_half": {h: {"n": len(v), **_metrics(v)} for h, v in sorted(halves.items())},
+        "sub_event_type_confusions": [
+            {"gold": g, "pred": p, "count": n} for (g, p), n in confusions.most_common(25)
+        ],
+    }
     return Scores(
-        _metrics(pairs), counts, breakdown, "country", tuple(_item(g, p) for g, p in pairs)
+        _metrics(pairs),
+        counts,
+        breakdown,
+        "country",
+        tuple(_item(g, p) for g, p in pairs),
+        extra,
     )
 
 

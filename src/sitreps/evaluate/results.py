@@ -21,6 +21,8 @@ class Scores:
     breakdown_by: str = ""
     #: one record per scored item (gold against prediction), for error analysis; JSON only
     items: tuple[dict[str, Any], ...] = ()
+    #: further set-specific analysis (confusions, scores by subset); JSON only
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class EvalResult:
             "metrics": self.scores.metrics,
             "breakdown_by": self.scores.breakdown_by or None,
             "breakdown": self.scores.breakdown,
+            **self.scores.extra,
             "items": list(self.scores.items),
         }
 
