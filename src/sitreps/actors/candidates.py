@@ -96,6 +96,52 @@ ACTOR_HEADS = frozenset(
         "room",
         "authorities",
         "government",
+        "civilian",
+        "man",
+        "woman",
+        "child",
+        "boy",
+        "girl",
+        "person",
+        "people",
+        "family",
+        "shepherd",
+        "shepherds",
+        "farmer",
+        "resident",
+        "villager",
+        "worker",
+        "teacher",
+        "student",
+        "journalist",
+        "doctor",
+        "nurse",
+        "driver",
+        "youth",
+        "youths",
+        "citizen",
+        "citizens",
+        "individuals",
+        "individual",
+        "activists",
+        "relatives",
+        "retirees",
+        "pensioners",
+        "employees",
+        "staff",
+        "boats",
+        "boat",
+        "vehicles",
+        "vehicle",
+        "cars",
+        "car",
+        "homes",
+        "houses",
+        "house",
+        "structures",
+        "property",
+        "farmland",
+        "families",
     ]
 )
 #: Anaphoric nouns that can repeat a group named earlier ("the group").
@@ -137,6 +183,9 @@ class Hit:
     reason: str
     provisional: str = ""  # name of a provisional actor ("" for known ones)
     person: bool = False
+    #: a second actor the same words name: the social group behind "Protesters (Iran)"
+    #: ("teachers"), kept as an actor of the report without a mention of its own
+    also: str = ""
 
 
 _VIOLENT_VERBS = frozenset(

@@ -55,18 +55,22 @@ def _city_weight(population: int) -> float:
     return 0.3
 
 
-def place_vote(gaz: Any, name: str, known: frozenset[str]) -> tuple[str, float] | None:
-    """(ISO3, weight) of the best gazetteer match for ``name`` in a known country."""
+def place_vote(
+    gaz: Any, name: str, known: frozenset[str], prior: dict[str, float] | None = None
+) -> tuple[str, float] | None:
+    """(ISO3, weight) of the best gazetteer match for ``name`` in a known country; among
+    matches in several countries, one the report already points to is preferred."""
     try:
-        recs = gaz.search(name, limit=5)
-    except Exception:
+        recs = gaz.search(name, limit=8)
+    except Exception:  # a failing look-up only weakens the context
         return None
-    for rec in recs:
-        if rec.match != "name" or rec.country not in known:
-            continue
-        weight = _W_FEATURE.get(rec.feature) or _city_weight(rec.population or 0)
-        return str(rec.country), weight
-    return None
+    recs = [r for r in recs if r.match == "name" and r.country in known]
+    if not recs:
+        return None
+    if prior:
+        recs.sort(key=lambda r: -prior.get(r.country, 0.0))
+    rec = recs[0]
+    return str(rec.country), _W_FEATURE.get(rec.feature) or _city_weight(rec.population or 0)
 
 
 def focus_country(
@@ -108,10 +112,12 @@ def focus_country(
         text = getattr(doc, "text", "")
         for m in _PAREN_RE.finditer(text):
             names.extend(p.strip() for p in m.group(1).split(","))
+        names = [part.strip() for n in names for part in (n, *n.split(" - "))]
         names.extend(m.group(1) for m in _PLACE_NOUN_RE.finditer(text))
         names.extend(m.group(1) for m in _OF_PLACE_RE.finditer(text))
+        prior = dict(votes)
         for name in dict.fromkeys(n for n in names if n and n[0].isupper()):
-            found = place_vote(gaz, name, known)
+            found = place_vote(gaz, name, known, prior)
             if found:
                 vote(*found)
     if not votes:

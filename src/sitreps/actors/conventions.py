@@ -1,33 +1,74 @@
 """ACLED coding conventions applied to resolved mentions.
 
-Protests: ACLED's primary actor of a demonstration is always "Protesters (<country>)"; the
-group that protests (teachers, health workers, Kurdish residents, a union) is an associated
-actor. A social group that is the subject of a protest verb ("health workers staged a
-demonstration", "retirees protested") is therefore resolved to the country's protesters,
-with the group named in the reason; a protest with no named protesters ("a demonstration was
-staged") gets the protesters on its cue word.
+ACLED's primary actor for people who are not armed is always a generic one: "Protesters
+(<country>)" for a demonstration, "Rioters (<country>)" for a violent one, "Civilians
+(<country>)" for victims. The social group itself (teachers, health workers, women, a union,
+refugees) is an *associated* actor. So a mention of a social group resolves to the generic
+primary actor, and the group is kept as a second actor of the report (``Hit.also``):
+
+* subject of a protest verb ("health workers staged a demonstration") -> protesters, or
+  rioters when the sentence tells of violence (stones, Molotov cocktails, burning tyres);
+* anywhere else ("killed 2 women", "detained IDPs") -> civilians;
+* Israeli settlers in a sentence of stone-throwing and the like -> "Rioters (Israel)";
+* a protest with no named protesters ("a demonstration was staged") -> protesters on the cue;
+* "X which operates under Y" -> the mention of X is coded as Y.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import replace
 from typing import Any
 
 from sitreps.actors.candidates import Candidate, Hit
 from sitreps.actors.kb import KnowledgeBase
 
 _PROTEST_RE = re.compile(
-    r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:ion|ions|ed|ing|ors?|e|es)|sit-in|rall(?:y|ied|ies)"
-    r"|march(?:ed|es)?|picket(?:s|ed)?|vigil|on strike|went on strike|general strike)\b",
+    r"\b(?:[Pp]rotest(?:s|ed|ing|ers?)?|[Dd]emonstrat(?:ion|ions|ed|ing|ors?|e|es)|[Ss]it-ins?"
+    r"|[Rr]all(?:y|ied|ies)|march(?:ed|es)?|[Pp]icket(?:s|ed)?|vigil|on strike|general strike)\b"
+)
+_RIOT_RE = re.compile(
+    r"\b(?:stones?|rocks|Molotov|burning (?:tyres|tires)|tyres|tires|set fire|set on fire|torched"
+    r"|vandali[sz]\w*|smash\w*|rioters?|riot(?:s|ed|ing)?|mob|fistfights?|physical(?:ly)?"
+    r"|hurl\w*|brawl\w*|scuffle\w*|clashes erupted between)\b",
     re.I,
 )
 _PROTEST_VERBS = frozenset(
-    ["protest", "demonstrate", "rally", "march", "gather", "stage", "hold", "organise", "organize", "picket", "strike", "participate", "join", "stand", "block", "chant", "sit", "continue", "launch"]
+    [
+        "protest",
+        "demonstrate",
+        "rally",
+        "march",
+        "gather",
+        "stage",
+        "hold",
+        "organise",
+        "organize",
+        "picket",
+        "strike",
+        "participate",
+        "join",
+        "stand",
+        "block",
+        "chant",
+        "sit",
+        "continue",
+        "launch",
+        "riot",
+        "clash",
+        "throw",
+        "hurl",
+    ]
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: knowledge-base kinds and id suffixes of groups that protest as civilians
+_UNDER_RE = re.compile(
+    r"^\s*(?:fighters|members|factions)?\s*,?\s*(?:which|who|that)?\s*"
+    r"(?:operat\w+|fight\w*|act\w*)\s+under\s+(?:the\s+)?$",
+    re.I,
+)
+#: id suffixes of the per-country social groups (always associated actors in ACLED)
 _SOCIAL_SUFFIXES = (
-    ".civilians",
     ".labour-group",
     ".teachers",
     ".students",
@@ -39,73 +80,126 @@ _SOCIAL_SUFFIXES = (
     ".health-workers",
     ".lawyers",
     ".prisoners",
-    "-ethnic-group",
 )
 
 
-def _protest_sentences(parsed: Any) -> set[int]:
-    return {i for i, s in enumerate(parsed.sentences) if _PROTEST_RE.search(s.text)}
+def _social(actor_id: str) -> bool:
+    return actor_id.endswith(_SOCIAL_SUFFIXES) or actor_id in ("intl.refugees",)
 
 
-def _social(actor_id: str, kb: KnowledgeBase) -> bool:
+def _civil_org(actor_id: str, kb: KnowledgeBase) -> bool:
+    """A named union, association or party (kind civilians) or an ethnic group."""
     rec = kb.get(actor_id)
-    return actor_id.endswith(_SOCIAL_SUFFIXES) or (
-        rec.kind == "civilians" and not rec.context_aliases and rec.country is not None
+    return (rec.kind == "civilians" and not rec.context_aliases) or actor_id.endswith(
+        "-ethnic-group"
     )
 
 
-def apply_protest_convention(
+def _generic(kind: str, iso: str | None, kb: KnowledgeBase) -> str | None:
+    if iso is None:
+        return "intl.civilians" if kind == "civilians" else None
+    actor_id = f"{iso.lower()}.{kind}"
+    return actor_id if actor_id in kb else None
+
+
+def _protest_subject(c: Candidate) -> bool:
+    return c.dep in _SUBJECT_DEPS and c.head_lemma in _PROTEST_VERBS
+
+
+def apply_conventions(
     parsed: Any, cands: list[Candidate], hits: list[Hit], kb: KnowledgeBase, country: str | None
 ) -> list[Hit]:
-    """Hits with protesting social groups turned into "Protesters (<country>)"."""
-    sentences = _protest_sentences(parsed)
-    if not sentences:
-        return hits
+    """The hits recoded by ACLED's conventions (reasons say what was recoded)."""
+    protest = {i for i, s in enumerate(parsed.sentences) if _PROTEST_RE.search(s.text)}
+    riot = {i for i, s in enumerate(parsed.sentences) if _RIOT_RE.search(s.text)}
     out: list[Hit] = []
-    protest_hit_in: set[int] = set()
-    resolved_spans = {(h.cand.start, h.cand.end) for h in hits}
+    covered: set[int] = set()  # sentences that have protesters or rioters
     for h in hits:
         sent = parsed.sentence_index(h.cand.start)
-        c = h.cand
-        if (
-            sent in sentences
-            and h.actor_id
-            and not h.person
-            and not h.provisional
-            and c.dep in _SUBJECT_DEPS
-            and c.head_lemma in _PROTEST_VERBS
-            and _social(h.actor_id, kb)
-        ):
-            iso = kb.get(h.actor_id).country or country
-            target = f"{iso.lower()}.protesters" if iso else ""
-            if target in kb:
-                name = kb.get(h.actor_id).name
-                h = Hit(c, target, round(h.score * 0.9, 3), f"protesting {name} -> protesters")
-        if h.actor_id and h.actor_id.endswith(".protesters"):
-            protest_hit_in.add(sent)
+        h = _recode(h, sent in protest, sent in riot, kb, country)
+        if h.actor_id and h.actor_id.endswith((".protesters", ".rioters")):
+            covered.add(sent)
         out.append(h)
-    target = f"{country.lower()}.protesters" if country else ""
-    if target not in kb:
-        return out
+    out = _operates_under(parsed.report.text, out)
+    target_kind = "protesters"
+    resolved = {(h.cand.start, h.cand.end) for h in out}
     for c in cands:  # unresolved people-like subjects of protest verbs
         sent = parsed.sentence_index(c.start)
         if (
             c.label == "NP"
-            and sent in sentences
-            and sent not in protest_hit_in
-            and (c.start, c.end) not in resolved_spans
-            and c.dep in _SUBJECT_DEPS
-            and c.head_lemma in _PROTEST_VERBS
+            and sent in protest
+            and sent not in covered
+            and (c.start, c.end) not in resolved
+            and _protest_subject(c)
         ):
-            out.append(Hit(c, target, 0.6, "subject of a protest -> protesters"))
-            protest_hit_in.add(sent)
-    for sent in sorted(sentences - protest_hit_in):
+            kind = "rioters" if sent in riot else target_kind
+            target = _generic(kind, country, kb)
+            if target:
+                out.append(Hit(c, target, 0.6, f"subject of a protest -> {kind}"))
+                covered.add(sent)
+    for sent in sorted(protest - covered):
         span = parsed.sentences[sent]
         m = _PROTEST_RE.search(span.text)
-        if m is None:
+        kind = "rioters" if sent in riot else target_kind
+        target = _generic(kind, country, kb)
+        if m is None or target is None:
             continue
         start = span.start + m.start()
         cue = Candidate(start, start + len(m.group(0)), m.group(0), "PROTEST")
-        out.append(Hit(cue, target, 0.5, "protest with no named protesters -> protesters"))
-        protest_hit_in.add(sent)
+        out.append(Hit(cue, target, 0.5, f"protest with no named protesters -> {kind}"))
     return out
+
+
+def _recode(h: Hit, protest: bool, riot: bool, kb: KnowledgeBase, country: str | None) -> Hit:
+    if not h.actor_id or h.person or h.provisional:
+        return h
+    rec = kb.get(h.actor_id)
+    iso = rec.country or country
+    c = h.cand
+    if protest and _protest_subject(c) and (_social(rec.id) or _civil_org(rec.id, kb)):
+        kind = "rioters" if riot else "protesters"
+        target = _generic(kind, iso, kb)
+        if target:
+            return replace(
+                h,
+                actor_id=target,
+                score=round(h.score * 0.9, 3),
+                also=rec.id,
+                reason=f"{h.reason}; protesting {rec.name} -> {kind}",
+            )
+    if rec.id.endswith(".protesters") and riot:
+        target = _generic("rioters", iso, kb)
+        if target:
+            return replace(h, actor_id=target, reason=f"{h.reason}; violent protest -> rioters")
+    if rec.id == "isr.settlers" and riot:
+        return replace(
+            h,
+            actor_id="isr.rioters",
+            also=rec.id,
+            reason=f"{h.reason}; settlers rioting -> rioters",
+        )
+    if _social(rec.id):
+        target = _generic("civilians", None if rec.id.startswith("intl.") else iso, kb)
+        if target:
+            return replace(
+                h, actor_id=target, also=rec.id, reason=f"{h.reason}; {rec.name} -> civilians"
+            )
+    return h
+
+
+def _operates_under(text: str, hits: list[Hit]) -> list[Hit]:
+    """ "JWS which operates under OPS": the first mention is coded as the second actor."""
+    ordered = sorted(hits, key=lambda h: h.cand.start)
+    recoded: dict[int, Hit] = {}
+    for a, b in itertools.pairwise(ordered):
+        if not (a.actor_id and b.actor_id) or a.person or b.person or b.provisional:
+            continue
+        between = text[a.cand.end : b.cand.start]
+        if len(between) <= 40 and _UNDER_RE.match(between):
+            recoded[id(a)] = replace(
+                a,
+                actor_id=b.actor_id,
+                also=a.actor_id,
+                reason=f"{a.reason}; operates under {b.cand.text}",
+            )
+    return [recoded.get(id(h), h) for h in hits]

@@ -19,7 +19,7 @@ from sitreps.actors.candidates import (
     collect,
 )
 from sitreps.actors.context import focus_country, gazetteer
-from sitreps.actors.conventions import apply_protest_convention
+from sitreps.actors.conventions import apply_conventions
 from sitreps.actors.kb import KnowledgeBase, get_kb
 from sitreps.actors.normalise import exact_key, norm_key
 from sitreps.models import Actor, ActorFinding, Mention, Span, Turn
@@ -69,6 +69,34 @@ _ORG_WORDS = frozenset(
         "tanzim",
     ]
 )
+_COMMON_SINGLE = frozenset(
+    [
+        "parliament",
+        "ministry",
+        "government",
+        "police",
+        "court",
+        "municipality",
+        "office",
+        "hospital",
+        "university",
+        "school",
+        "passport",
+        "defusal",
+        "looting",
+        "property",
+        "movement",
+        "administration",
+        "presidency",
+        "cabinet",
+        "assembly",
+        "directorate",
+        "department",
+        "agency",
+        "embassy",
+        "consulate",
+    ]
+)
 _LABEL_RANK = {"ACTOR": 0, "ACRONYM": 1, "ORG": 2, "NP": 3, "PERSON": 4, "GPE": 5, "NORP": 6}
 _GROUP_KINDS = frozenset({"rebel", "political_militia", "identity_militia", "unknown"})
 _ROLE_RE = re.compile(
@@ -113,12 +141,24 @@ def _is_place_name(name: str, kb: KnowledgeBase) -> bool:
         return False
 
 
+def _generic_single_word(name: str, c: Candidate, text: str) -> bool:
+    """ "Movement" (of "Movement of forces:"), "Parliament", "Ministry": one capitalised common
+    word is not an organisation's name; nor is a lone word that merely starts a sentence."""
+    if " " in name or (name.isupper() and len(name) <= 8):
+        return False
+    if name.lower() in _ORG_WORDS or name.lower() in _COMMON_SINGLE:
+        return True
+    before = text[: c.start].rstrip()
+    return not before or before[-1] in ".:;!?\n"
+
+
 def _resolve(
     c: Candidate,
     kb: KnowledgeBase,
     country: str | None,
     on: date | None,
     defined: dict[str, tuple[str, str]],
+    parsed_text: str = "",
 ) -> Hit | None:
     if c.label == "REPEAT":
         return None
@@ -147,6 +187,8 @@ def _resolve(
         return None  # a place NER took for an organisation or a person
     if c.label == "PERSON" and not _org_like(name):
         return Hit(c, provisional_id(name, "person"), 0.0, "unknown person", name, person=True)
+    if _generic_single_word(name, c, parsed_text):
+        return None
     org = c.label in ("ORG", "ACTOR", "PERSON") or (c.label == "NP" and _org_like(name))
     if org and len(name) >= 2 and any(ch.isalpha() for ch in name):
         return Hit(c, provisional_id(name), 0.0, "unknown organisation (provisional)", name)
@@ -248,8 +290,8 @@ def find_actors_with(parsed: ParsedReport, kb: KnowledgeBase) -> ActorFinding:
     for short in defined:
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
             cands.append(Candidate(m.start(), m.end(), short, "ACRONYM"))
-    hits = [h for c in cands if (h := _resolve(c, kb, country, on, defined)) is not None]
-    hits = apply_protest_convention(parsed, cands, hits, kb, country)
+    hits = [h for c in cands if (h := _resolve(c, kb, country, on, defined, text)) is not None]
+    hits = apply_conventions(parsed, cands, hits, kb, country)
     chosen = _choose(hits)
     chosen = sorted(chosen + _repeats(cands, chosen, kb), key=lambda h: h.cand.start)
     return _finding(parsed, chosen, kb, country, on)
@@ -285,6 +327,9 @@ def _finding(
         )
         spans.setdefault(h.actor_id, []).append(span)
         first.setdefault(h.actor_id, h)
+        if h.also:
+            spans.setdefault(h.also, []).append(span)
+            first.setdefault(h.also, Hit(h.cand, h.also, h.score, h.reason))
         if h.person and h.actor_id not in roles and parsed.sentences:
             role = _role(text, parsed.sentences[sent], h, chosen, kb)
             if role:

@@ -90,6 +90,30 @@ _GENERIC_TAIL = frozenset(
         "brigade",
         "troops",
         "soldiers",
+        "vehicle",
+        "vehicles",
+        "convoy",
+        "convoys",
+        "base",
+        "bases",
+        "patrol",
+        "patrols",
+        "post",
+        "posts",
+        "checkpoint",
+        "checkpoints",
+        "headquarters",
+        "sites",
+        "site",
+        "sniper",
+        "snipers",
+        "drone",
+        "drones",
+        "warplane",
+        "warplanes",
+        "aircraft",
+        "helicopter",
+        "helicopters",
     ]
 )
 # words that are English words when lower-cased: keep their acronyms case-sensitive only
@@ -239,9 +263,8 @@ class Resolver:
         words = nk.split()
         for i in range(min(len(words), 4)):
             key = " ".join(words[i:])
-            local = [
-                a for a in self.context.get(key, ()) if country in self.kb.get(a).context_countries
-            ]
+            ids = self.context.get(key) or self.context.get(_other_number(key), [])
+            local = [a for a in ids if country in self.kb.get(a).context_countries]
             if local:
                 score, reason = (0.85, "context alias") if i == 0 else (0.8, "context alias (head)")
                 return self._result(local, score, f"{reason} ({country})", country, on)
@@ -314,6 +337,11 @@ class Resolver:
                 if actor_id not in out:
                     out.append(actor_id)
         return out
+
+
+def _other_number(key: str) -> str:
+    """ "tribal militias" <-> "tribal militia" (naive: a final s)."""
+    return key[:-1] if key.endswith("s") else key + "s"
 
 
 def _add(bucket: list[str], actor_id: str) -> None:
