@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitreps.extract.numbers import parse_count, word_to_int
 from sitreps.extract.quantities import find_quantities
@@ -151,3 +153,23 @@ def test_relative_clause_death_under_a_preposition_is_background() -> None:
 def test_day_numbers_are_not_counts() -> None:
     text = "Around 25 January 2022, in the town, three people were killed."
     assert kinds(text) == [("killed", 3)]
+
+
+def test_fleeing_people_are_displaced() -> None:
+    assert kinds("More than 500 families fled the fighting.") == [("displaced", 500)]
+
+
+@given(st.integers(min_value=0, max_value=10_000_000))
+def test_digits_round_trip(n: int) -> None:
+    assert word_to_int(str(n)) == n
+    assert word_to_int(f"{n:,}") == n
+    c = parse_count(f"at least {n}")
+    assert c is not None and (c.value, c.low, c.high) == (n, n, None)
+    c = parse_count(f"more than {n:,}")
+    assert c is not None and (c.value, c.low) == (n, n + 1)
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999))
+def test_ranges_keep_the_conservative_end(a: int, b: int) -> None:
+    c = parse_count(f"between {a} and {a + b}")
+    assert c is not None and (c.value, c.low, c.high) == (a, a, a + b)

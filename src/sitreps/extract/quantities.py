@@ -45,6 +45,8 @@ Token = Any  # spacy.tokens.Token
 _ZERO_WORDS = frozenset({"no", "none", "nobody", "noone", "neither"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _SUBJ = ("nsubjpass", "nsubj")
+#: verbs whose subject is what is counted ("one person died", "2,000 people fled")
+_SUBJECT_COUNTED = frozenset({"die", "perish", "succumb", "flee"})
 _PREDICATIVE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj")
 _QUANT_HEADS = frozenset({"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "number"})
 _QUANT_AMODS = frozenset({"several", "many", "numerous", "multiple", "few", "some", "unknown"})
@@ -150,6 +152,8 @@ def _cue_hits(tok: Token, lex: QuantityLexicon) -> Iterator[_Hit]:
         if kind is None or _negated(tok):
             return
         for arg in _verb_args(tok):
+            if lemma == "flee" and not (_is_quant_head(arg) or _has_number(arg)):
+                continue  # "a man who was fleeing" is no displacement; "500 families fled" is
             yield _Hit(kind, arg.i, tok.i)
         return
     if tok.pos_ == "ADJ" and lemma in lex.adjectives:
@@ -215,11 +219,11 @@ def _verb_args(tok: Token, predicative: bool = False) -> list[Token]:
     if predicative:  # "left 22 soldiers injured", "were found dead", "shot dead"
         found = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
         return _expand(found) if found else _inherit(tok, ("nsubjpass",))
-    if objs:
-        return _expand(objs)
-    if lemma in ("die", "perish", "succumb"):
+    if lemma in _SUBJECT_COUNTED:
         subj = [c for c in kids if c.dep_ in _SUBJ]
         return _expand(subj) if subj else _inherit(tok, _SUBJ)
+    if objs:
+        return _expand(objs)
     if not _is_passive(tok):
         subj = [c for c in kids if c.dep_ == "nsubj" and _bare_number(c)]
         return subj  # "1 killed. 2 injured." (a number, not an agent, as subject)
@@ -290,6 +294,10 @@ def _count_mods(tok: Token) -> list[Token]:
             or (c.dep_ in ("amod", "advmod", "det") and c.lower_ in _QUANT_AMODS)
         )
     ]
+
+
+def _has_number(tok: Token) -> bool:
+    return any(m.dep_ == "nummod" or m.lower_ in _QUANT_AMODS for m in _count_mods(tok))
 
 
 def _determined(tok: Token) -> bool:
