@@ -39,6 +39,7 @@ class RelationLexicon:
     fight_verbs: frozenset[str]
     fight_nouns: frozenset[str]
     fight_preps: frozenset[str]
+    fight_noun_preps: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     supply_verbs: frozenset[str]
@@ -122,6 +123,7 @@ def relation_lexicon() -> RelationLexicon:
         fight_verbs=w("fight_verbs"),
         fight_nouns=w("fight_nouns"),
         fight_preps=w("fight_preps"),
+        fight_noun_preps=w("fight_noun_preps"),
         support_verbs=w("support_verbs"),
         support_nouns=w("support_nouns"),
         supply_verbs=w("supply_verbs"),

@@ -25,6 +25,10 @@ from sitreps.models import RELATION_KINDS, ActorFinding, Claim, Event, Relation,
 from sitreps.nlp import ParsedReport
 
 SYMMETRIC = frozenset({"fights", "allied"})
+#: event types whose two actors fight each other (violence against civilians is not fighting)
+_FIGHTING_EVENTS = ("Battles", "Explosions/Remote violence")
+#: actor kinds that are never a party to fighting, only its victims
+_NON_COMBATANT = frozenset({"civilians", "protesters"})
 _TRANSFER_GIVING = ("hand", "cede", "surrender", "transfer", "give", "relinquish", "deliver")
 
 
@@ -39,7 +43,7 @@ def _event_hits(events: tuple[Event, ...]) -> list[tuple[RelationHit, str | None
             if src and tgt and src != tgt:
                 hits.append((RelationHit(kind, src, tgt, ev, e.modality), e.claim))
 
-        if e.event_type == "Battles":
+        if e.event_type in _FIGHTING_EVENTS:
             add("fights", e.actor1, e.actor2)
         if e.sub_event_type == "Non-violent transfer of territory":
             trigger = (e.trigger.text if e.trigger else "").lower()
@@ -70,11 +74,17 @@ def _leads(index: ActorIndex) -> list[RelationHit]:
 
 
 def _merge(
-    hits: list[tuple[RelationHit, str | None]], claims: tuple[Claim, ...]
+    hits: list[tuple[RelationHit, str | None]],
+    claims: tuple[Claim, ...],
+    kinds: dict[str, str],
 ) -> tuple[Relation, ...]:
     merged: dict[tuple[str, str, str], Relation] = {}
     for hit, claim_id in hits:
         if hit.kind not in RELATION_KINDS:
+            continue
+        if hit.kind == "fights" and (
+            kinds.get(hit.source) in _NON_COMBATANT or kinds.get(hit.target) in _NON_COMBATANT
+        ):
             continue
         src, tgt = hit.source, hit.target
         if hit.kind in SYMMETRIC and tgt < src:
@@ -109,4 +119,4 @@ def find_relations(
     hits.extend((h, None) for h in statement_relations(index))
     hits.extend((h, None) for h in skeleton_relations(index))
     hits.extend((h, None) for h in _leads(index))
-    return _merge(hits, claims)
+    return _merge(hits, claims, {a.id: a.kind for a in actors.actors})

@@ -76,6 +76,26 @@ def _pairs(
                 yield RelationHit(kind, s, t, Span.of(text, start, end), modality)
 
 
+def _noun_agents(index: ActorIndex, noun: Any) -> list[tuple[Span, str]]:
+    """Who carries out a nominal action: "the Coalition's campaign", "X conducted strikes"."""
+    own = [
+        a
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod")
+        for a in index.token_actors(c)
+    ]
+    if own:
+        return own
+    head = noun.head
+    for _ in range(3):
+        if head is noun or head.pos_ in ("VERB", "AUX"):
+            break
+        head = head.head
+    if head is not noun and head.pos_ in ("VERB", "AUX"):
+        return index.agent_actors(head)
+    return []
+
+
 def _fights(index: ActorIndex, tok: Any, lex: RelationLexicon) -> Iterator[RelationHit]:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.fight_verbs:
@@ -91,19 +111,20 @@ def _fights(index: ActorIndex, tok: Any, lex: RelationLexicon) -> Iterator[Relat
             index.text, "fights", agents, opponents, _evidence(index, tok), clause_modality(tok)
         )
     elif tok.pos_ == "NOUN" and lemma in lex.fight_nouns:
+        ev = _evidence(index, tok)
         for p in _preps(tok, ("between",)):
             sides = index.phrase_actors(p)
-            for i, (_, a) in enumerate(sides):
-                for _, b in sides[i + 1 :]:
-                    if a != b:
-                        yield from _pairs(
-                            index.text,
-                            "fights",
-                            [sides[i]],
-                            [x for x in sides if x[1] == b][:1],
-                            _evidence(index, tok),
-                            clause_modality(tok.head),
-                        )
+            for i, side in enumerate(sides):
+                for other in sides[i + 1 :]:
+                    yield from _pairs(
+                        index.text, "fights", [side], [other], ev, clause_modality(tok.head)
+                    )
+        opponents = [a for p in _preps(tok, lex.fight_noun_preps) for a in index.phrase_actors(p)]
+        if opponents:
+            agents = _noun_agents(index, tok)
+            yield from _pairs(
+                index.text, "fights", agents, opponents, ev, clause_modality(tok.head)
+            )
 
 
 def _supported_side(index: ActorIndex, tok: Any) -> list[tuple[Span, str]]:
