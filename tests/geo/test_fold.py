@@ -56,3 +56,8 @@ def test_fold_is_idempotent_and_total(name: str) -> None:
     once = fold(name)
     assert fold(once) == once or fold(fold(once)) == fold(once)
     assert isinstance(skeleton(name), str)
+
+
+def test_word_variants_after_collapsing_doubles() -> None:
+    assert fold("Tal Rifaat") == fold("Tall Rif'at") == fold("Tell Rifaat")
+    assert fold("Kafr Nabl") == fold("Kfar Nabl")

@@ -60,3 +60,14 @@ def test_falls_back_to_preceding_sentence_then_none() -> None:
     assert c.place is not None and "preceding" in c.reason
     _, none = _choose("Three soldiers were killed.", "killed")
     assert none == LocationChoice(None, None, "no place in text")
+
+
+def test_direct_object_town_beats_its_province_context() -> None:
+    _, c = _choose("Regime forces shelled Kafr Nabl town in Idleb countryside.", "shelled")
+    assert c.place is not None and c.place.startswith(("gn:", "ucdp:"))
+    assert c.geo_precision == 1
+
+
+def test_vicinity_of_is_approximate() -> None:
+    _, c = _choose("Turkish forces shelled the vicinity of Tal Rifaat in Aleppo.", "shelled")
+    assert c.place is not None and c.geo_precision == 2

@@ -74,3 +74,16 @@ def test_every_mention_has_a_reason_and_sentence() -> None:
     for m in f.mentions:
         assert m.kind == "place" and m.reason
         assert 0 <= m.sentence <= 1
+
+
+def test_speaker_and_name_parts_are_not_places() -> None:
+    f = _find("Nelson said the Al-Muk Operation Room would send more weapons.")
+    assert not any(m.entity_id for m in f.mentions)
+
+
+def test_town_in_province_countryside() -> None:
+    f = _find("Regime forces shelled Kafr Nabl town in Idleb countryside.")
+    got = _by_text(f)
+    assert got["Idleb"] == "adm1:SY.12"
+    kafr = next(p for p in f.places if p.mentions[0].text == "Kafr Nabl")
+    assert kafr.feature in ("city", "village") and kafr.admin1 == "Idleb"

@@ -154,6 +154,10 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             add(ent.start, ent.end, "PLACE", ent.ent_id_ or None, False)
         elif ent.label_ in PLACE_ENTS:
             t0, t1 = _trim(doc, ent.start, ent.end)
+            longer = _extend_known(doc, t0, t1, gaz)
+            if longer is not None:
+                add(t0, longer, ent.label_, None, False)
+                continue
             if t0 < t1 and gaz.has_name(doc[t0:t1].text):
                 add(ent.start, ent.end, ent.label_, None, False)
             elif ent.label_ in ("GPE", "LOC"):
@@ -212,6 +216,21 @@ def _continues_name(doc: Any, k: int) -> bool:
     if not _is_cap(tok) or tok.lower_ in _UNIT_WORDS or tok.lower_ in _CONNECTORS:
         return False
     return not tok.is_sent_start
+
+
+def _extend_known(doc: Any, t0: int, t1: int, gaz: Gazetteer) -> int | None:
+    """A longer known name that an entity is the start of ("Deir" + "ez Zor")."""
+    j = t1
+    while j < len(doc) and j - t0 < _MAX_TOKENS and _word_ok(doc[j]):
+        j += 1
+    for k in range(j, t1, -1):
+        if (
+            _is_cap(doc[k - 1])
+            and doc[k - 1].lower_ not in _CONNECTORS
+            and gaz.has_name(doc[t0:k].text)
+        ):
+            return k
+    return None
 
 
 def _strip_units(doc: Any, t0: int, t1: int, gaz: Gazetteer) -> tuple[int, int] | None:

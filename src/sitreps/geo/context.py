@@ -261,7 +261,7 @@ class Governor:
 
     @property
     def strong(self) -> bool:
-        return self.prep in STRONG_LOCATIVE or self.rural or self.province
+        return self.prep in STRONG_LOCATIVE or self.rural or self.province or "of" in self.modifiers
 
 
 def _clause_start(text: str, start: int, floor: int) -> int:

@@ -45,22 +45,21 @@ ARTICLES = frozenset(
 )
 _APOSTROPHES = "'’‘`´ʼʻʹʾʿ"
 _ASSIMILATED = re.compile(r"^[ae]([dtrsznl])\1(?=[a-z]{2})")
+#: word-level spelling variants, applied after doubled letters are collapsed
 _WORD_SUBST = {
     "dayr": "deir",
     "dair": "deir",
     "der": "deir",
-    "tal": "tell",
-    "tel": "tell",
-    "til": "tell",
+    "tal": "tel",
+    "til": "tel",
     "jabal": "jebel",
     "jabel": "jebel",
     "jbel": "jebel",
-    "kafr": "kafr",
+    "jebl": "jebel",
     "kfar": "kafr",
     "kafar": "kafr",
     "ain": "ayn",
     "ein": "ayn",
-    "abu": "abu",
     "abou": "abu",
     "albu": "abu",
     "bou": "abu",
@@ -92,8 +91,8 @@ def fold(name: str) -> str:
             continue
         if i > 0:
             w = _ASSIMILATED.sub(r"\1", w)
-        w = _WORD_SUBST.get(w, w)
         w = re.sub(r"(.)\1+", r"\1", w)
+        w = _WORD_SUBST.get(w, w)
         w = w.replace("ou", "u").replace("ee", "i")
         if len(w) > 3 and w.endswith("h") and w[-2] in "aeiou":
             w = w[:-1]

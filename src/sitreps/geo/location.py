@@ -22,6 +22,7 @@ from typing import Any
 
 from sitreps.geo.context import Governor, governor, inside_origin_phrase
 from sitreps.geo.fold import fold
+from sitreps.geo.resolve import CONTEXT_GAP as _CONTEXT_GAP
 from sitreps.models import LocationChoice, Mention, Place, PlaceFinding, Span
 
 LOOKBACK = 3
@@ -69,6 +70,7 @@ class _Option:
     place: Place
     gov: Governor
     rank: tuple[int, int, int]
+    context: bool = False
 
 
 def _sentence_of(parsed: Any, char: int) -> int:
@@ -124,12 +126,40 @@ def _options(
             continue
         place = by_id[str(m.entity_id)]
         prep_rank = _PREP_RANK.get(gov.prep or "", 3)
+        if gov.prep is None and _direct_target(parsed, m.span):
+            prep_rank = 0
         if gov.rural or gov.province or gov.after in ("countryside", "province", "governorate"):
             prep_rank = min(prep_rank, 1)
         dist = abs(m.span.start - anchor.start) if anchor is not None else 0
         rank = (prep_rank, _SPECIFICITY.get(place.feature, 2), dist)
-        out.append(_Option(m, place, gov, rank))
+        context = bool(out) and _is_context(text, out[-1], m, place)
+        out.append(_Option(m, place, gov, rank, context))
+    if any(not o.context for o in out):
+        out = [o for o in out if not o.context]
     return out, skipped
+
+
+def _direct_target(parsed: Any, span: Span) -> bool:
+    """The place is the object of the event verb ("shelled Kafr Nabl", "Tadmur was shelled")."""
+    doc = parsed.doc
+    try:
+        ent = doc.char_span(span.start, span.end, alignment_mode="expand")
+    except (AttributeError, ValueError):
+        return False
+    if ent is None:
+        return False
+    root = ent.root
+    return root.dep_ in ("dobj", "obj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")
+
+
+def _is_context(text: str, prev: _Option, m: Mention, place: Place) -> bool:
+    """``m`` is the admin context written right after the previous place ("Kafr Nabl town in
+    Idleb countryside"): a larger unit, not a second location."""
+    if prev.mention.span.end > m.span.start:
+        return False
+    gap = text[prev.mention.span.end : m.span.start]
+    larger = _SPECIFICITY.get(place.feature, 2) > _SPECIFICITY.get(prev.place.feature, 2)
+    return larger and bool(_CONTEXT_GAP.match(gap))
 
 
 def _precision(opt: _Option) -> int:

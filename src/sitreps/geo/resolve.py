@@ -22,7 +22,7 @@ from sitreps.geo.fold import fold
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord
 from sitreps.geo.regions import demonyms
 
-_CONTEXT_GAP = re.compile(
+CONTEXT_GAP = re.compile(
     r"^\s*(?:city|town|village|area|camp|district|neighbou?rhood)?\s*(?:,|\(|\bin\b|\bof\b)\s*"
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|"
     r"countryside|of|province|governorate)[\w-]*\s+)*$",
@@ -107,7 +107,7 @@ def _local_context(
         label = par
     if following is not None and following.record is not None:
         gap = text[cand.span.end : following.cand.span.start]
-        if _CONTEXT_GAP.match(gap):
+        if CONTEXT_GAP.match(gap):
             rec = following.record
             if rec.feature in ("admin1", "admin2", "country", "region") or rec.population > 0:
                 if rec.admin1_code and rec.feature != "country":
@@ -140,8 +140,21 @@ def _score(rec: PlaceRecord, ctx: Context, a1: set[str], cc: set[str]) -> float:
     return s
 
 
+def is_context_gap(text: str, before: Candidate | None, cand: Candidate) -> bool:
+    """True when ``cand`` is written as the admin context of the place before it
+    ("Kafr Nabl town in Idleb countryside", "Abu Kamal (Deir ez Zor)", "Jenin, West Bank")."""
+    if before is None or before.span.end > cand.span.start:
+        return False
+    return bool(CONTEXT_GAP.match(text[before.span.end : cand.span.start]))
+
+
 def resolve(
-    text: str, cand: Candidate, following: Resolved | None, ctx: Context, gaz: Gazetteer
+    text: str,
+    cand: Candidate,
+    following: Resolved | None,
+    ctx: Context,
+    gaz: Gazetteer,
+    before: Candidate | None = None,
 ) -> Resolved:
     """Pick the record ``cand`` names (``record=None`` with a reason when there is none)."""
     if cand.ruler_id:
@@ -167,7 +180,13 @@ def resolve(
         reasons.append(f"focus country {ctx.focus}")
     gov = cand.gov
     same = [r for r in recs if r.match == "name" and r.admin1_code == best.admin1_code]
-    if gov.rural or gov.province:
+    as_context = (
+        is_context_gap(text, before, cand)
+        and not gov.town
+        and gov.prep != "of"
+        and "of" not in gov.modifiers
+    )
+    if gov.rural or gov.province or (as_context and best.feature != "country"):
         unit = best if best.feature == "admin1" else None
         if (
             unit is None
@@ -177,7 +196,11 @@ def resolve(
             unit = gaz.admin1(best.admin1_code)
         if unit is not None:
             best = unit
-            reasons.append("rural/province of X: admin1 unit")
+            reasons.append(
+                "rural/province of X: admin1 unit"
+                if gov.rural or gov.province
+                else "admin context of the place before it: admin1 unit"
+            )
     elif best.feature in ("admin1", "admin2"):
         towns = [r for r in same if r.feature in ("city", "village")]
         if towns and not (best.feature == "admin2" and gov.after == "district"):

@@ -54,7 +54,11 @@ def _accept(res: Resolved, ctx: Context) -> bool:
         return True
     context = gov.strong or gov.rural or gov.province or gov.town or gov.after is not None
     if c.doubtful or c.headline:
-        return context or (big and primary and not c.continues)
+        return (
+            context
+            or (big and primary and not c.continues)
+            or (focus and primary and gov.locative and not c.continues)
+        )
     if context or gov.locative:
         return True
     if big:
@@ -82,8 +86,10 @@ def find_places_with(parsed: Any, actors: ActorFinding, gaz: Gazetteer) -> Place
     ctx = report_context(parsed.doc, cands, gaz)
     resolved: list[Resolved] = []
     following: Resolved | None = None
-    for cand in reversed(cands):
-        res = resolve(text, cand, following, ctx, gaz)
+    for idx in range(len(cands) - 1, -1, -1):
+        cand = cands[idx]
+        before = cands[idx - 1] if idx > 0 else None
+        res = resolve(text, cand, following, ctx, gaz, before)
         if _accept(res, ctx):
             resolved.append(res)
             following = res
