@@ -159,3 +159,26 @@ def test_events_give_relations_and_duplicates_merge() -> None:
     assert (fights[0].source, fights[0].target) == ("gov", "nb")
     assert len(fights[0].evidence) >= 2
     assert ("supports", "tur", "nb") in _kinds(rels)
+
+
+def test_nominal_strikes_against() -> None:
+    rels = _rels("The Coalition conducted twelve strikes against Islamic State near the river.")
+    assert ("fights", "coal", "is") in _kinds(rels)
+
+
+def test_in_support_of_and_with_the_support_of() -> None:
+    rels = _rels("Turkey deployed troops in support of the Northern Brigade.")
+    assert ("supports", "tur", "nb") in _kinds(rels)
+    rels = _rels("The Northern Brigade advanced with the support of Turkey.")
+    assert ("supports", "tur", "nb") in _kinds(rels)
+
+
+def test_no_fighting_relation_with_civilians() -> None:
+    text = "The regime attacked civilians and the Northern Brigade."
+    p = helpers.parsed(text)
+    names = {**NAMES, "civilians": ("civ", "civilians")}
+    f = helpers.finding(p, names)
+    rels = find_relations(p, f, (), find_claims(p, f))
+    ends = {(r.source, r.target) for r in rels if r.kind == "fights"}
+    assert ("gov", "nb") in ends
+    assert all("civ" not in pair for pair in ends)

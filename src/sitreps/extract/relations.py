@@ -27,7 +27,7 @@ from sitreps.nlp import ParsedReport
 SYMMETRIC = frozenset({"fights", "allied"})
 #: event types whose two actors fight each other (violence against civilians is not fighting)
 _FIGHTING_EVENTS = ("Battles", "Explosions/Remote violence")
-#: actor kinds that are never a party to fighting, only its victims
+#: actor kinds that are no party to fighting, alliances or supply, only their victims
 _NON_COMBATANT = frozenset({"civilians", "protesters"})
 _TRANSFER_GIVING = ("hand", "cede", "surrender", "transfer", "give", "relinquish", "deliver")
 
@@ -82,9 +82,7 @@ def _merge(
     for hit, claim_id in hits:
         if hit.kind not in RELATION_KINDS:
             continue
-        if hit.kind == "fights" and (
-            kinds.get(hit.source) in _NON_COMBATANT or kinds.get(hit.target) in _NON_COMBATANT
-        ):
+        if kinds.get(hit.source) in _NON_COMBATANT or kinds.get(hit.target) in _NON_COMBATANT:
             continue
         src, tgt = hit.source, hit.target
         if hit.kind in SYMMETRIC and tgt < src:

@@ -148,7 +148,57 @@ def _supported_side(index: ActorIndex, tok: Any) -> list[tuple[Span, str]]:
     return index.agent_actors(tok)
 
 
+def _attached_actors(index: ActorIndex, prep: Any) -> list[tuple[Span, str]]:
+    """The agent of the verb a prepositional phrase attaches to."""
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return index.agent_actors(head)
+    return []
+
+
+def _support_noun(index: ActorIndex, tok: Any) -> Iterator[RelationHit]:
+    """'support for X', 'in support of X', 'with the support of X'."""
+    ev, mod = _evidence(index, tok), clause_modality(tok.head)
+    governing = tok.head if tok.dep_ == "pobj" else None
+    of_objs = [a for p in _preps(tok, ("of",)) for a in _np_or_inner(index, p)]
+    if governing is not None and governing.lower_ == "with" and of_objs:
+        yield from _pairs(
+            index.text, "supports", of_objs, _attached_actors(index, governing), ev, mod
+        )
+        return
+    if governing is not None and governing.lower_ == "in" and of_objs:
+        yield from _pairs(
+            index.text, "supports", _attached_actors(index, governing), of_objs, ev, mod
+        )
+        return
+    supported = [a for p in _preps(tok, ("for", "to")) for a in index.phrase_actors(p)]
+    if supported:
+        supporters = [
+            a
+            for c in tok.children
+            if c.dep_ in ("poss", "amod", "compound")
+            for a in index.token_actors(c)
+        ]
+        yield from _pairs(index.text, "supports", supporters, supported, ev, mod)
+
+
+def _np_or_inner(index: ActorIndex, tok: Any) -> list[tuple[Span, str]]:
+    """Actors a noun phrase names, or the actor that modifies it ("the coalition campaign")."""
+    found = index.phrase_actors(tok)
+    if found:
+        return found
+    return [
+        a
+        for c in tok.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod")
+        for a in index.token_actors(c)
+    ]
+
+
 def _supports(index: ActorIndex, tok: Any, lex: RelationLexicon) -> Iterator[RelationHit]:
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.support_nouns:
+        yield from _support_noun(index, tok)
+        return
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.support_verbs:
         return
     ev, mod = _evidence(index, tok), clause_modality(tok)
