@@ -13,7 +13,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from sitreps.models import Actor, ActorFinding, Claim, Mention
@@ -46,9 +47,10 @@ class ActorIndex:
     """Where actor mentions are, and which group a person or pronoun stands for."""
 
     mentions: tuple[Mention, ...]
-    groups: dict[str, str]  # person actor id -> group actor id
+    groups: dict[str, str]  # person actor id (or name) -> group actor id
     valid: frozenset[str]  # non-person actor ids
     interviewee_group: str | None
+    parents: dict[str, frozenset[str]] = field(default_factory=dict)  # within the report
 
     def actor_at(self, start: int, end: int) -> str | None:
         for m in self.mentions:
@@ -63,32 +65,47 @@ class ActorIndex:
             return actor_id
         return self.groups.get(actor_id)
 
+    def family(self, actor_ids: set[str]) -> set[str]:
+        """The actors and their parents and children among the report's actors."""
+        out = set(actor_ids)
+        for a in actor_ids:
+            out |= self.parents.get(a, frozenset())
+        for child, ps in self.parents.items():
+            if ps & actor_ids:
+                out.add(child)
+        return out
+
+
+def _kb() -> Any:
+    try:
+        from sitreps.actors.kb import get_kb
+    except ImportError:
+        return None
+    return get_kb()
+
 
 def build_index(actors: ActorFinding, claims: tuple[Claim, ...]) -> ActorIndex:
-    by_id = {a.id: a for a in actors.actors}
     valid = frozenset(a.id for a in actors.actors if a.kind != "person")
+    kb = _kb()
     groups: dict[str, str] = {}
+    parents: dict[str, frozenset[str]] = {}
     for a in actors.actors:
-        if a.kind == "person" and a.role:
-            group = _group_named_in(a.role, actors.actors)
+        if a.kind == "person":
+            group = _group_named_in(a.role, actors.actors) if a.role else None
+            if group is None and kb is not None and a.id in kb:
+                group = next((g for g in kb.groups_led_by(a.id) if g in valid), None)
             if group:
                 groups[a.id] = group
-    for a in actors.actors:  # claimants named by person name rather than id
-        if a.kind == "person" and a.id in groups:
-            groups.setdefault(a.name, groups[a.id])
-    answer_claimants = [
-        c.claimant for c in claims if c.kind == "interview_answer" and c.claimant is not None
-    ]
-    interviewee = None
-    for claimant in answer_claimants:
-        resolved = claimant if claimant in valid else groups.get(claimant)
-        if resolved is None and claimant in by_id:
-            resolved = groups.get(by_id[claimant].name)
-        if resolved:
-            interviewee = resolved
-            break
+                groups.setdefault(a.name, group)
+        elif kb is not None and a.id in kb:
+            parents[a.id] = frozenset(p for p in kb.parents(a.id) if p in valid)
+    votes: Counter[str] = Counter()
+    for c in claims:
+        if c.kind == "interview_answer" and c.claimant in groups:
+            votes[groups[c.claimant]] += 1
+    interviewee = votes.most_common(1)[0][0] if votes else None
     mentions = tuple(m for m in actors.mentions if m.entity_id and m.kind in ("actor", "person"))
-    return ActorIndex(mentions, groups, valid, interviewee)
+    return ActorIndex(mentions, groups, valid, interviewee, parents)
 
 
 def _group_named_in(role: str, actors: tuple[Actor, ...]) -> str | None:
@@ -105,12 +122,14 @@ def _group_named_in(role: str, actors: tuple[Actor, ...]) -> str | None:
 
 
 def _pronoun_actor(tok: Any, index: ActorIndex, claim: Claim | None) -> str | None:
+    """'we' -> the claimant's group; 'you' put to the interviewee -> the interviewee's group."""
     word = tok.lower_
-    if claim is None:
+    if claim is None or word not in _WE | _YOU:
         return None
-    if word in _WE and claim.kind != "interview_question":
-        return index.resolve(claim.claimant) if claim.claimant else None
-    if word in _YOU and claim.kind == "interview_question":
+    speaker = index.resolve(claim.claimant) if claim.claimant else None
+    if word in _WE:
+        return speaker
+    if index.interviewee_group and speaker != index.interviewee_group:
         return index.interviewee_group
     return None
 
@@ -142,6 +161,8 @@ def _actors_in(tok: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
 def _governor(tok: Any) -> Any:
     """The verb that carries the subject for a trigger: itself or a light verb over it."""
     cur = tok
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+        return tok.head  # "military support is being given to you"
     for _ in range(3):
         if cur.dep_ in ("dobj", "pobj", "attr", "xcomp", "pcomp", "prep") and cur.head.i != cur.i:
             head = cur.head
@@ -191,11 +212,22 @@ def find_arguments(
                 if p.dep_ == "pobj":
                     a1 += _actors_in(p, index, claim)
     gov = _governor(tok)
-    if gov.i != tok.i:
-        for c in gov.children:
+    # a light verb over the trigger, or one modifying it ("support being given to you")
+    govs = [g for g in (gov,) if g.i != tok.i]
+    govs += [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _LIGHT_VERBS]
+    for g in govs:
+        for c in g.children:
             if c.dep_ == "nsubj" and not a1:
                 a1 += _actors_in(c, index, claim)
-            elif c.dep_ == "prep" and c.lower_ in ("to", "from") and frame_name in _TRANSFER_FRAMES:
+            elif c.dep_ == "agent" and not a1:
+                a1 += [
+                    x for p in c.children if p.dep_ == "pobj" for x in _actors_in(p, index, claim)
+                ]
+            elif (
+                c.dep_ in ("prep", "dative")
+                and c.lower_ in ("to", "from")
+                and frame_name in _TRANSFER_FRAMES
+            ):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         target = a1 if c.lower_ == "from" else a2

@@ -34,9 +34,10 @@ from sitreps.models import (
 )
 from sitreps.nlp import ParsedReport
 
-_OWN_BONUS = 2.0
-_ALT_BONUS = 1.5
-_MEMBER_BONUS = 1.0
+_OWN_BONUS = 1.0
+_ALT_BONUS = 1.0
+_MEMBER_BONUS = 0.5
+_JOIN_BONUS = 2.0
 _CONTEXT_SENTENCES = 3
 
 
@@ -59,7 +60,7 @@ def find_events(
     drafts = [
         _draft(parsed, g, index, kinds, model, places, claims, event_sentences) for g in groups
     ]
-    merged = merge_drafts(drafts)
+    merged = merge_drafts(drafts, index)
     sided = assign_sides(quantities, parsed, actors)
     with_q = attach_quantities(merged, sided, parsed, claims)
     events = []
@@ -95,11 +96,16 @@ def _draft(
     claim = claim_for(claims, trigger)
     args = find_arguments(tok, main.frame.name, sent, index, claim)
     candidates: list[tuple[tuple[str, str], float]] = []
+    strength = main.frame.strength
     for i, pair in enumerate(main.frame.acled):
-        candidates.append((pair, _OWN_BONUS if i == 0 else _ALT_BONUS))
+        candidates.append((pair, strength * (_OWN_BONUS if i == 0 else _ALT_BONUS)))
     if main.frame.acled:
         for member in group.members:
-            candidates.extend((pair, _MEMBER_BONUS) for pair in member.frame.acled)
+            joined = member.frame.joined_type(main.frame.name)
+            if joined is not None:
+                candidates.append((joined, _JOIN_BONUS))
+            else:
+                candidates.extend((pair, _MEMBER_BONUS) for pair in member.frame.acled)
     typing = classify(_context(parsed, main.sentence, event_sentences), tuple(candidates), model)
     typing = refine(
         typing,
@@ -180,13 +186,13 @@ def _dates_overlap(a: Event, b: Event) -> bool:
     return a.date_start <= b_end and b.date_start <= a_end
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def _same_event(a: Event, b: Event, index: ActorIndex) -> bool:
     if (a.event_type, a.sub_event_type, a.plover) != (b.event_type, b.sub_event_type, b.plover):
         return False
     if a.modality != b.modality or a.modality == "question":
         return False
     core_a, core_b = _core_actors(a), _core_actors(b)
-    if not (core_a <= _actor_set(b) or core_b <= _actor_set(a)):
+    if not (core_a <= index.family(_actor_set(b)) or core_b <= index.family(_actor_set(a))):
         return False
     if a.place and b.place and a.place != b.place:
         return False
@@ -199,9 +205,20 @@ def _union(a: tuple[str, ...], b: tuple[str, ...], skip: set[str]) -> tuple[str,
     return tuple(out)
 
 
-def _merge_two(a: Event, b: Event) -> Event:
+def _specific(actor: str | None, other: Event, index: ActorIndex) -> str | None:
+    """A more specific actor of ``other`` that belongs to ``actor`` ("Jaysh ... (FSA)")."""
+    if actor is None:
+        return None
+    for x in (other.actor1, other.actor2):
+        if x and actor in index.parents.get(x, frozenset()):
+            return x
+    return actor
+
+
+def _merge_two(a: Event, b: Event, index: ActorIndex) -> Event:
     actor1 = a.actor1 or (b.actor1 if b.actor1 != a.actor2 else b.actor2)
     actor2 = a.actor2 or next((x for x in (b.actor2, b.actor1) if x and x != actor1), None)
+    actor1, actor2 = _specific(actor1, b, index), _specific(actor2, b, index)
     core = {x for x in (actor1, actor2) if x}
     start = min((d for d in (a.date_start, b.date_start) if d), default=None)
     end = max((d for d in (a.date_end, b.date_end) if d), default=None)
@@ -232,14 +249,14 @@ def _merge_two(a: Event, b: Event) -> Event:
     )
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+def merge_drafts(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     """Merge drafts that restate the same event (first mention keeps the trigger)."""
     out: list[Draft] = []
     for d in drafts:
         for i, kept in enumerate(out):
-            if _same_event(kept.event, d.event):
+            if _same_event(kept.event, d.event, index):
                 out[i] = Draft(
-                    _merge_two(kept.event, d.event),
+                    _merge_two(kept.event, d.event, index),
                     tuple(sorted({*kept.sentences, *d.sentences})),
                     kept.frame,
                 )

@@ -144,7 +144,9 @@ class LinearModel:
         )
 
 
-def sparse_row(dense: tuple[float, ...], threshold: float = MIN_WEIGHT) -> tuple[tuple[int, float], ...]:
+def sparse_row(
+    dense: tuple[float, ...], threshold: float = MIN_WEIGHT
+) -> tuple[tuple[int, float], ...]:
     return tuple((i, w) for i, w in enumerate(dense) if abs(w) >= threshold)
 
 
@@ -171,12 +173,13 @@ def load_model(path: Path) -> LinearModel:
 
 # --- typing ---------------------------------------------------------------------------------
 
-#: Weight of the trigger lexicon's candidates against the classifier's log-probabilities.
-MAIN_BONUS = 2.0
-ALT_BONUS = 1.5
-MEMBER_BONUS = 1.0
+#: A candidate with this bonus or more (a strong trigger: "raped", "grenade", "took control")
+#: restricts the choice to the strong candidates.
+DECISIVE = 2.5
 #: Let the classifier pick any sub-type of the event types the trigger proposes.
 FAMILY_OPEN = True
+#: Let the classifier pick any sub-type when the trigger's typed (ACLED) at all.
+ALL_OPEN = True
 _CIVILIAN_WORDS = frozenset(
     [
         "civilian",
@@ -296,6 +299,7 @@ def classify(
     bonus: dict[str, float] = {}
     for (_, sub), b in candidates:
         bonus[sub] = max(bonus.get(sub, 0.0), b)
+    decisive = {sub for sub, b in bonus.items() if b >= DECISIVE}
     if model is None:
         sub = max(bonus, key=lambda k: bonus[k])
         found = type_of_sub(sub)
@@ -305,8 +309,12 @@ def classify(
     allowed = {
         t.sub_event_type
         for t in load_types()
-        if t.sub_event_type in bonus or (FAMILY_OPEN and t.event_type in families)
+        if t.sub_event_type in bonus
+        or (FAMILY_OPEN and t.event_type in families)
+        or (ALL_OPEN and t.sub_event_type in probs)
     }
+    if decisive:
+        allowed = decisive
     scores = {lab: math.log(probs.get(lab, 0.0) + 1e-4) + bonus.get(lab, 0.0) for lab in allowed}
     best = max(scores, key=lambda k: scores[k])
     found = type_of_sub(best)

@@ -35,6 +35,12 @@ class Frame:
     plover: str | None
     plover_mode: str | None
     pos: tuple[str, ...]
+    strength: float = 1.0
+    absorbs: frozenset[str] = frozenset()
+    joins: tuple[tuple[str, tuple[str, str]], ...] = ()  # (host frame, (type, sub-type))
+
+    def joined_type(self, host: str) -> tuple[str, str] | None:
+        return next((pair for name, pair in self.joins if name == host), None)
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,9 @@ def load_lexicon() -> Lexicon:
             plover=spec.get("plover"),
             plover_mode=spec.get("plover_mode"),
             pos=tuple(spec.get("pos") or DEFAULT_POS),
+            strength=float(spec.get("strength", 1.0)),
+            absorbs=frozenset(spec.get("absorbs") or ()),
+            joins=tuple((str(k), _pair(v)) for k, v in (spec.get("joins") or {}).items()),
         )
         frames[name] = frame
         for raw_word in spec.get("words") or ():
@@ -161,12 +170,50 @@ def _object_is_people(tok: Any) -> bool:
     return False
 
 
+_PLACE_NOUNS = frozenset(
+    ["village", "villages", "town", "towns", "city", "cities", "area", "areas", "territory", "territories", "position", "positions", "base", "bases", "hill", "hills", "district", "districts", "checkpoint", "checkpoints", "region", "province", "neighborhood", "neighbourhood", "airport", "port", "road", "highway", "bridge", "camp", "outpost", "front", "locality", "mountain"]
+)
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
+
+
+def _object_is_place(tok: Any) -> bool:
+    """'took control of X', 'captured the village', 'X was liberated': a place is taken."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "prep", "attr"):
+            for t in child.subtree:
+                if t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in _PLACE_NOUNS:
+                    return True
+    return False
+
+
 def _choose(tok: Any, options: list[Frame]) -> Frame:
     names = {f.name for f in options}
     if {"take_territory", "capture_people"} <= names:
         want = "capture_people" if _object_is_people(tok) else "take_territory"
         return next(f for f in options if f.name == want)
     return options[0]
+
+
+#: Subjects that occupy a building as a protest, not as an armed takeover.
+_CIVIL_SUBJECTS = frozenset(
+    ["worker", "workers", "employee", "employees", "student", "students", "resident", "residents", "farmer", "farmers", "teacher", "teachers", "protester", "protesters", "demonstrator", "demonstrators", "activist", "activists", "union", "unions", "staff", "trader", "traders", "driver", "drivers"]
+)
+_LAUNCHER_WORDS = frozenset({"launcher", "launchers", "rifle", "propelled", "rpg", "rpgs"})
+
+
+def _keep(tok: Any, frame: Frame) -> bool:
+    """Frames whose words are too common to count without the right object or subject."""
+    if frame.name == "take_territory":
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if any(
+            t.lemma_.lower() in _CIVIL_SUBJECTS or t.lower_ in _CIVIL_SUBJECTS for t in subjects
+        ):
+            return False
+        return _object_is_place(tok) or tok.pos_ == "NOUN"
+    if frame.name == "grenade":
+        near = [tok.head, *tok.children, *tok.head.children]
+        return not any(t.lower_ in _LAUNCHER_WORDS for t in near)
+    return True
 
 
 def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
@@ -193,7 +240,7 @@ def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
                         frames = lex.pairs.get((a, b)) or lex.pairs.get((b, a))
                         if not frames or (other.i < tok.i and (a, b) in lex.pairs):
                             continue
-                        anchor = tok if other.head.i == tok.i or other.i > tok.i else other
+                        anchor = other if tok.head.i == other.i else tok
                         lo, hi = (
                             min(tok, other, key=lambda t: t.i),
                             max(tok, other, key=lambda t: t.i),
@@ -215,10 +262,9 @@ def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
                 for frame, pos in lex.single.get(key, ()):
                     if tok.pos_ in pos and frame not in options:
                         options.append(frame)
-            if options:
-                found.append(
-                    Trigger(tok.i, tok.idx, tok.idx + len(tok.text), _choose(tok, options), s_index)
-                )
+            chosen = _choose(tok, options) if options else None
+            if chosen is not None and _keep(tok, chosen):
+                found.append(Trigger(tok.i, tok.idx, tok.idx + len(tok.text), chosen, s_index))
                 taken.add(tok.i)
     found.sort(key=lambda t: t.start)
     return tuple(found)
@@ -276,7 +322,32 @@ def group_triggers(doc: Any, triggers: tuple[Trigger, ...]) -> tuple[TriggerGrou
         else:
             mains.append(out)
     mains.sort(key=lambda t: t.start)
-    return tuple(TriggerGroup(m, tuple(folded.get(m.token, ()))) for m in mains)
+    # a frame that absorbs another ("took control ... following clashes") takes its trigger;
+    # one that joins another ("Police intervened to disperse them") joins the event of its
+    # sentence or of the sentence just before
+    absorbed: set[int] = set()
+    for m in mains:
+        for other in mains:
+            if (
+                other is not m
+                and (
+                    (other.sentence == m.sentence and other.frame.name in m.frame.absorbs)
+                    or (
+                        0 <= other.sentence - m.sentence <= 1
+                        and other.start > m.start
+                        and other.frame.joined_type(m.frame.name) is not None
+                    )
+                )
+                and m.frame.name not in other.frame.absorbs
+                and other.token not in absorbed
+                and m.token not in absorbed
+            ):
+                absorbed.add(other.token)
+                folded.setdefault(m.token, []).append(other)
+                folded[m.token].extend(folded.pop(other.token, []))
+    return tuple(
+        TriggerGroup(m, tuple(folded.get(m.token, ()))) for m in mains if m.token not in absorbed
+    )
 
 
 def _host(doc: Any, trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
@@ -290,6 +361,8 @@ def _host(doc: Any, trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | No
         other = by_token.get(cur.i)
         if other is None or other.frame.role != "main":
             continue
+        if other.frame.name in trig.frame.absorbs:
+            return None  # "a grenade attack": the grenade takes the attack (see absorption)
         if not trig.frame.acled and other.frame.acled:
             return other  # a statement inside a typed event ("protested, demanding ...")
         if any(d in _DESCRIPTIVE_DEPS for d in path) and "conj" not in path:
