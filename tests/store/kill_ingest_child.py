@@ -1,6 +1,7 @@
 """Child process of the kill test: ingests a fixed stream of tiny reports into a store.
 
-Usage: python kill_ingest_child.py DB_URL N_REPORTS. Prints ``ready`` once imports are done.
+Usage: python kill_ingest_child.py DB_URL N_REPORTS. Prints ``ready`` once imports are done and
+``extracted ID`` before each report is written.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ def items(n: int) -> Iterator[Report | Skipped]:
 def extractor(reports: Iterable[Report]) -> Iterator[Extraction]:
     by_id = {extraction_for(i).report.id: i for i in range(200)}
     for r in reports:
-        time.sleep(0.01)
+        time.sleep(0.005)
+        print("extracted", r.id, flush=True)  # the test kills at random points after these
         yield extraction_for(by_id[r.id])
 
 

@@ -17,12 +17,13 @@ from sitreps.store import open_store
 from sitreps.store import schema as t
 
 CHILD = Path(__file__).resolve().parent / "kill_ingest_child.py"
-N_REPORTS = 12
+N_REPORTS = 10
 VOLATILE = {"added_at", "updated_at", "at"}  # wall-clock columns
 
 
-def run_child(url: str, kill_after: float | None) -> bool:
-    """Run the ingest child; kill it ``kill_after`` seconds after it is ready. True if done."""
+def run_child(url: str, kill_at: tuple[int, float] | None) -> bool:
+    """Run the ingest child; with ``kill_at = (n, delay)`` SIGKILL it ``delay`` seconds after
+    its n-th extracted report (n = 0: after start-up). True if it finished."""
     proc = subprocess.Popen(
         [sys.executable, str(CHILD), url, str(N_REPORTS)],
         stdout=subprocess.PIPE,
@@ -33,12 +34,21 @@ def run_child(url: str, kill_after: float | None) -> bool:
     assert proc.stdout is not None
     line = proc.stdout.readline()
     assert line.strip() == "ready", proc.stderr.read() if proc.stderr else line
-    if kill_after is not None:
-        time.sleep(kill_after)
+    out = ""
+    if kill_at is not None:
+        n, delay = kill_at
+        while n > 0:
+            line = proc.stdout.readline()
+            out += line
+            if not line or line.startswith("done"):
+                break
+            n -= line.startswith("extracted")
+        time.sleep(delay)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
-    out, err = proc.communicate(timeout=120)
-    if kill_after is None:
+    rest, err = proc.communicate(timeout=120)
+    out += rest
+    if kill_at is None:
         assert proc.returncode == 0, err
     return "done" in out
 
@@ -75,8 +85,8 @@ def test_killed_ingest_resumes_to_the_same_store(store_url: str, tmp_path: Path)
 
     rng = random.Random()
     kills, progress = 0, []
-    for _ in range(40):  # kill soon after start, again and again, until a run gets through
-        if run_child(store_url, rng.uniform(0.0, 0.12)):
+    for _ in range(6):  # kill at random points, again and again, then let a run finish
+        if run_child(store_url, (rng.randint(0, 3), rng.uniform(0.0, 0.02))):
             break
         kills += 1
         progress.append(len(dump(store_url)["reports"]))
