@@ -169,7 +169,7 @@ class Candidate:
     ruler_id: str = ""
     agent_of_violence: bool = False  # a GPE that is the subject of a violent verb
     dep: str = ""  # dependency label of the span's root ("nsubj")
-    head_lemma: str = ""  # lemma of the root's head (the verb it is subject of)
+    head_lemma: str = ""  # "lemma|word" of the root's head (the verb it is subject of)
     nominal: bool = False  # a demonym used as a noun ("a Palestinian", "Kurds")
 
 
@@ -279,7 +279,11 @@ def _syntax(span: Any) -> tuple[str, str]:
     # "health workers and lawyers staged": the conjunct takes the first conjunct's role
     while root.dep_ == "conj" and head.i != root.i:
         root, head = head, head.head
-    return root.dep_, head.lemma_.lower()
+    # "dozens of women held a demonstration": the quantity's role
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        root, head = head.head, head.head.head
+    # the lemma, and the word itself when the lemmatizer slips ("staged" -> "stag")
+    return root.dep_, f"{head.lemma_.lower()}|{head.lower_}"
 
 
 def _nominal(doc: Any, j: int) -> bool:

@@ -34,33 +34,12 @@ _RIOT_RE = re.compile(
     r"|hurl\w*|brawl\w*|scuffle\w*|clashes erupted between)\b",
     re.I,
 )
-_PROTEST_VERBS = frozenset(
-    [
-        "protest",
-        "demonstrate",
-        "rally",
-        "march",
-        "gather",
-        "stage",
-        "hold",
-        "organise",
-        "organize",
-        "picket",
-        "strike",
-        "participate",
-        "join",
-        "stand",
-        "block",
-        "chant",
-        "sit",
-        "continue",
-        "launch",
-        "riot",
-        "clash",
-        "throw",
-        "hurl",
-    ]
-)
+#: stems of the verbs whose subject protests ("staged", "held", "gathered", "blocked")
+_PROTEST_STEMS = (
+    "protest", "demonstrat", "rall", "march", "gather", "stag", "held", "hold", "organi",
+    "picket", "strik", "particip", "join", "stood", "stand", "block", "chant", "sit", "sat",
+    "continu", "launch", "riot", "clash", "threw", "throw", "hurl",
+)  # fmt: skip
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _UNDER_RE = re.compile(
     r"^\s*(?:fighters|members|factions)?\s*,?\s*(?:which|who|that)?\s*"
@@ -103,7 +82,8 @@ def _generic(kind: str, iso: str | None, kb: KnowledgeBase) -> str | None:
 
 
 def _protest_subject(c: Candidate) -> bool:
-    return c.dep in _SUBJECT_DEPS and c.head_lemma in _PROTEST_VERBS
+    words = c.head_lemma.split("|")
+    return c.dep in _SUBJECT_DEPS and any(w.startswith(_PROTEST_STEMS) for w in words)
 
 
 def apply_conventions(
@@ -114,12 +94,22 @@ def apply_conventions(
     riot = {i for i, s in enumerate(parsed.sentences) if _RIOT_RE.search(s.text)}
     out: list[Hit] = []
     covered: set[int] = set()  # sentences that have protesters or rioters
+    protesting: dict[str, str] = {}  # social group -> the protesters it was coded as
     for h in hits:
         sent = parsed.sentence_index(h.cand.start)
         h = _recode(h, sent in protest, sent in riot, kb, country)
         if h.actor_id and h.actor_id.endswith((".protesters", ".rioters")):
             covered.add(sent)
+            if h.also:
+                protesting[h.also] = h.actor_id
         out.append(h)
+    # the same group named again in the report: still the protesters
+    out = [
+        replace(h, actor_id=protesting[h.also], reason=f"{h.reason}; same group protesting")
+        if h.also in protesting and h.actor_id != protesting[h.also]
+        else h
+        for h in out
+    ]
     out = _operates_under(parsed.report.text, out)
     target_kind = "protesters"
     resolved = {(h.cand.start, h.cand.end) for h in out}
@@ -156,7 +146,8 @@ def _recode(h: Hit, protest: bool, riot: bool, kb: KnowledgeBase, country: str |
     rec = kb.get(h.actor_id)
     iso = rec.country or country
     c = h.cand
-    if protest and _protest_subject(c) and (_social(rec.id) or _civil_org(rec.id, kb)):
+    civilians = rec.id.endswith(".civilians")
+    if protest and _protest_subject(c) and (_social(rec.id) or civilians or _civil_org(rec.id, kb)):
         kind = "rioters" if riot else "protesters"
         target = _generic(kind, iso, kb)
         if target:
@@ -164,8 +155,8 @@ def _recode(h: Hit, protest: bool, riot: bool, kb: KnowledgeBase, country: str |
                 h,
                 actor_id=target,
                 score=round(h.score * 0.9, 3),
-                also=rec.id,
                 reason=f"{h.reason}; protesting {rec.name} -> {kind}",
+                also="" if civilians else rec.id,
             )
     if rec.id.endswith(".protesters") and riot:
         target = _generic("rioters", iso, kb)
