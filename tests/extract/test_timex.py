@@ -116,3 +116,17 @@ def test_impossible_date_is_not_used() -> None:
     assert (got.date_start, got.time_precision) == (PUB, 2)
     assert "unreadable" in got.reason
     assert when("On 31 February 2022 gunmen attacked a bus.", None).date_start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("Gunmen attacked a bus over the weekend.", date(2022, 6, 4), date(2022, 6, 5), 2),
+        ("Gunmen attacked a bus a week ago.", date(2022, 6, 1), date(2022, 6, 1), 2),
+        ("Gunmen have attacked buses in recent days.", date(2022, 6, 1), date(2022, 6, 8), 2),
+        ("Gunmen have attacked buses since March.", date(2022, 3, 1), date(2022, 6, 8), 3),
+    ],
+)
+def test_more_relative_expressions(text: str, start: date, end: date, precision: int) -> None:
+    got = when(text, PUB)
+    assert (got.date_start, got.date_end, got.time_precision) == (start, end, precision)

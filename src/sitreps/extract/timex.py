@@ -70,7 +70,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("ago", re.compile(rf"\b{_NUMW}\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?:this|earlier this) week\b", re.IGNORECASE)),
-    ("last_week", re.compile(r"\b(?:last|past) (?:week|weekend)\b(?!s)", re.IGNORECASE)),
+    ("weekend", re.compile(r"\b(?:last|this|the past|over the|during the) weekend\b", re.I)),
+    ("last_week", re.compile(r"\b(?:last|past) week\b(?!s)", re.IGNORECASE)),
+    ("recent", re.compile(r"\b(?:in |over |during )?(?:the )?recent (?P<unit>day|week)s\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier |later )?this month\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\blast month\b", re.IGNORECASE)),
     (
@@ -230,6 +232,8 @@ def _resolve(f: _Found, published: date | None) -> TimeInfo | None:
         year = int(g["year"]) if g.get("year") else _year_for(month, 1, published)
         if year is None:
             return None
+        if span.text.lower().startswith("since"):  # "since March": to the published date
+            return TimeInfo(date(year, month, 1), published, 3, f"{span.text!r}", span)
         last = calendar.monthrange(year, month)[1]
         end = date(year, month, last)
         if published is not None and published < end and published >= date(year, month, 1):
@@ -259,10 +263,18 @@ def _relative(f: _Found, pub: date) -> TimeInfo | None:
         if n is None:
             return None
         d = pub - _delta(n, g["unit"])
-        return TimeInfo(d, d, 1 if g["unit"].lower() == "day" else 3, f"{span.text!r}", span)
+        precision = {"day": 1, "week": 2}.get(g["unit"].lower(), 3)
+        return TimeInfo(d, d, precision, f"{span.text!r}", span)
     if k == "this_week":
         start = pub - timedelta(days=pub.weekday())
         return TimeInfo(start, pub, 2, f"{span.text!r}", span)
+    if k == "weekend":
+        start = pub - timedelta(days=(pub.weekday() - 5) % 7)  # the latest Saturday
+        end = min(start + timedelta(days=1), pub)
+        return TimeInfo(start, end, 2, f"{span.text!r}: the latest weekend", span)
+    if k == "recent":
+        days = 7 if g["unit"].lower() == "day" else 28
+        return TimeInfo(pub - timedelta(days=days), pub, 2 if days == 7 else 3, span.text, span)
     if k == "last_week":
         start = pub - timedelta(days=pub.weekday() + 7)
         return TimeInfo(start, start + timedelta(days=6), 2, f"{span.text!r}", span)
