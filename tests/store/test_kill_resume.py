@@ -17,7 +17,7 @@ from sitreps.store import open_store
 from sitreps.store import schema as t
 
 CHILD = Path(__file__).resolve().parent / "kill_ingest_child.py"
-N_REPORTS = 10
+N_REPORTS = 16
 VOLATILE = {"added_at", "updated_at", "at"}  # wall-clock columns
 
 
@@ -85,8 +85,10 @@ def test_killed_ingest_resumes_to_the_same_store(store_url: str, tmp_path: Path)
 
     rng = random.Random()
     kills, progress = 0, []
-    for _ in range(6):  # kill at random points, again and again, then let a run finish
-        if run_child(store_url, (rng.randint(0, 3), rng.uniform(0.0, 0.02))):
+    for i in range(6):  # kill at random points, again and again, then let a run finish
+        # first kill during start-up, then after 1-3 (or 0-3) reports, plus 0-20 ms
+        n = (0, rng.randint(1, 3))[i] if i < 2 else rng.randint(0, 3)
+        if run_child(store_url, (n, rng.uniform(0.0, 0.02))):
             break
         kills += 1
         progress.append(len(dump(store_url)["reports"]))
