@@ -439,6 +439,14 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     by_cc: dict[str, list[Rec]] = defaultdict(list)
     for t in towns:
         by_cc[t.cc].append(t)
+    # --- national capitals (the country table's capital name, most populous match) ---------
+    for c in countries.values():
+        cap = fold(c.get("capital") or "")
+        hits = [t for t in by_cc.get(c["iso"], []) if cap and fold(t.name) == cap]
+        if hits:
+            best = max(hits, key=lambda t: t.pop)
+            best.extra = {**(best.extra or {}), "capital": True}
+
     country_recs = []
     points = country_points(names_cfg)
     for c in countries.values():

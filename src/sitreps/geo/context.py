@@ -175,6 +175,12 @@ _UNIT_NOUNS = frozenset(
         "outskirt",
     }
 )
+#: adjectives that name a part of a place ("northern Idlib")
+_PART_WORDS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+     "south-western"}
+)  # fmt: skip
 #: qualifiers that make an event "near"/"part of" a place (ACLED geo_precision 2)
 NEAR_WORDS = frozenset(
     {
@@ -254,6 +260,7 @@ class Governor:
     near: bool  # a qualifier that makes the place approximate (ACLED precision 2)
     comparison: bool  # "as in X", "like X", "compared with X"
     origin: bool  # "from X" after a supply/transfer noun or verb ("arms from Jordan")
+    part: bool = False  # a part of the place: "northern Idlib", "eastern Deir ez-Zor countryside"
 
     @property
     def locative(self) -> bool:
@@ -316,7 +323,10 @@ def governor(text: str, start: int, end: int, floor: int = 0) -> Governor:
     clause = text[_clause_start(text, start, floor) : start]
     comparison = bool(_COMPARISON.search(text[max(floor, start - 40) : start]))
     origin = prep == "from" and bool(_ORIGIN_NOUNS.search(clause))
-    return Governor(prep, tuple(mods), after, rural, province, town, near, comparison, origin)
+    part = bool(_PART_WORDS & set(mods)) or bool(
+        rural_m and re.search(r"(?:north|south|east|west|central)", rural_m.group(0), re.I)
+    )
+    return Governor(prep, tuple(mods), after, rural, province, town, near, comparison, origin, part)
 
 
 def inside_origin_phrase(text: str, start: int, floor: int = 0) -> bool:

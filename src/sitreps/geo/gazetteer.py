@@ -24,7 +24,7 @@ from sitreps.models import Place, Span
 
 FEATURES = ("country", "admin1", "admin2", "region", "city", "village", "site")
 SOURCES = ("geonames", "geonames+ucdp", "ucdp", "admin", "region")
-_FEATURE_BONUS = {"country": 4.0, "admin1": 1.5, "region": 6.0, "admin2": 0.8}
+_FEATURE_BONUS = {"country": 4.0, "admin1": 0.5, "region": 6.0, "admin2": 0.8}
 _COLUMNS = "id, pid, name, lat, lon, country, a1, a2, feature, pop, prec, src, extra"
 
 
@@ -48,12 +48,14 @@ class PlaceRecord:
     covers: tuple[str, ...] = ()  # admin1 names a region spans
     note: str = ""  # provenance of a region
     match: str = "name"  # how a search matched: "name" (folded key) or "skeleton"
+    capital: bool = False  # a national capital
 
     @property
     def importance(self) -> float:
         """Prior weight: log population plus a bonus for larger units."""
         pop = self.population or (1000 if self.source.endswith("ucdp") else 0)
-        return math.log10(pop + 1) + _FEATURE_BONUS.get(self.feature, 0.0)
+        bonus = 2.0 if self.capital else 0.0
+        return math.log10(pop + 1) + _FEATURE_BONUS.get(self.feature, 0.0) + bonus
 
     def to_place(self, mentions: tuple[Span, ...] = ()) -> Place:
         source = "geonames" if self.source.startswith("geonames") else self.source
@@ -130,6 +132,7 @@ class Gazetteer:
             covers=tuple(extra_d.get("covers", ())),
             note=str(extra_d.get("source", "")),
             match=match,
+            capital=bool(extra_d.get("capital", False)),
         )
 
     def get(self, place_id: str) -> PlaceRecord:

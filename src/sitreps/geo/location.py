@@ -163,8 +163,13 @@ def _is_context(text: str, prev: _Option, m: Mention, place: Place) -> bool:
 
 
 def _precision(opt: _Option) -> int:
+    """ACLED geo_precision: the place's own (1 town, 2 district or small region, 3 province,
+    country or large region), 2 for "near X" / "X countryside" around a town, and 2 for a
+    named part of a province ("northern Idlib countryside")."""
     base = opt.place.geo_precision or 1
-    if base == 1 and (opt.gov.near or opt.gov.rural):
+    if base == 1 and (opt.gov.near or opt.gov.rural or opt.gov.part):
+        return 2
+    if opt.place.feature == "admin1" and opt.gov.part:
         return 2
     return base
 
@@ -177,6 +182,8 @@ def _describe(opt: _Option, where: str) -> str:
         extra.append("rural/countryside")
     if gov.province:
         extra.append("province")
+    if gov.part:
+        extra.append("part of it")
     if gov.near:
         extra.append("approximate")
     tail = f" ({', '.join(extra)})" if extra else ""

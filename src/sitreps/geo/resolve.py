@@ -186,7 +186,8 @@ def resolve(
         and gov.prep != "of"
         and "of" not in gov.modifiers
     )
-    if gov.rural or gov.province or (as_context and best.feature != "country"):
+    part_of_unit = gov.part and best.feature in ("city", "admin1") and _names_admin1(best, gaz)
+    if gov.rural or gov.province or part_of_unit or (as_context and best.feature != "country"):
         unit = best if best.feature == "admin1" else None
         if (
             unit is None
@@ -197,8 +198,8 @@ def resolve(
         if unit is not None:
             best = unit
             reasons.append(
-                "rural/province of X: admin1 unit"
-                if gov.rural or gov.province
+                "rural/province/part of X: admin1 unit"
+                if gov.rural or gov.province or part_of_unit
                 else "admin context of the place before it: admin1 unit"
             )
     elif best.feature in ("admin1", "admin2"):

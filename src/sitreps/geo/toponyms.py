@@ -56,7 +56,8 @@ def _accept(res: Resolved, ctx: Context) -> bool:
     if c.doubtful or c.headline:
         return (
             context
-            or (big and primary and not c.continues)
+            or (big and (primary or rec.feature == "country") and not c.continues)
+            or (unit and rec.feature == "country")
             or (focus and primary and gov.locative and not c.continues)
         )
     if context or gov.locative:
@@ -70,7 +71,8 @@ def _display_name(rec: PlaceRecord, spans: list[Span]) -> str:
     """Towns keep the spelling of their first mention (as ACLED codes locations); units and
     regions keep their gazetteer name."""
     if rec.feature in _TOWN_FEATURES and spans:
-        return spans[0].text
+        written = next((s.text for s in spans if not s.text.isupper()), None)
+        return written or rec.name
     return rec.name
 
 
