@@ -35,7 +35,7 @@ from sitreps.models import (
 from sitreps.nlp import ParsedReport
 
 _OWN_BONUS = 1.0
-_ALT_BONUS = 1.0
+_ALT_BONUS = 0.8
 _MEMBER_BONUS = 0.5
 _JOIN_BONUS = 2.0
 _CONTEXT_SENTENCES = 3

@@ -121,8 +121,16 @@ def fit(
     names = vec.get_feature_names_out()
     weights: dict[str, tuple[tuple[int, float], ...]] = {}
     coef = clf.coef_
+    intercept = [float(v) for v in clf.intercept_]
+    if len(classes) == 2:  # binary: one row scores the second class against the first
+        intercept = [0.0, intercept[0]]
     for j, name in enumerate(names):
-        row = sparse_row(tuple(float(coef[i, j]) for i in range(len(classes))))
+        dense: tuple[float, ...]
+        if len(classes) == 2:
+            dense = (0.0, float(coef[0, j]))
+        else:
+            dense = tuple(float(coef[i, j]) for i in range(len(classes)))
+        row = sparse_row(dense)
         if row:
             weights[str(name)] = row
     meta = {
@@ -133,7 +141,7 @@ def fit(
         "licence": licence,
         "C": str(c),
     }
-    model = LinearModel(classes, tuple(float(v) for v in clf.intercept_), weights, meta)
+    model = LinearModel(classes, tuple(intercept), weights, meta)
     return TrainResult(model, len(rows), tuple(sorted(labels.items())))
 
 

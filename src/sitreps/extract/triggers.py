@@ -183,6 +183,8 @@ def _object_is_place(tok: Any) -> bool:
             for t in child.subtree:
                 if t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in _PLACE_NOUNS:
                     return True
+                if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in ("nsubjpass", "dobj"):
+                    return True  # an unlabelled proper name taken or liberated
     return False
 
 

@@ -1,0 +1,51 @@
+"""Modality cues on hand-made sentences: the trigger token is found by its word."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.modality import modality_of
+from sitreps.models import Claim, Report, Span
+from sitreps.nlp import parse
+
+
+def _modality(text: str, trigger: str, claim: Claim | None = None) -> str:
+    parsed = parse(Report(id="m", text=text))
+    tok = next(t for t in parsed.doc if t.text == trigger)
+    sentence = parsed.sentences[parsed.sentence_index(tok.idx)]
+    return modality_of(tok, sentence.text, claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Rebels attacked the army base near the town.", "attacked", "asserted"),
+        ("The army denied that it shelled the village.", "shelled", "negated"),
+        ("Rebels did not attack the base last night.", "attack", "negated"),
+        ("There are concerns about a possible intervention by the militia.", "intervention",
+         "hypothetical"),
+        ("If we were not here, the army would have advanced to the city.", "advanced",
+         "hypothetical"),
+        ("The militia may attack the town soon.", "attack", "hypothetical"),
+        ("The city will be liberated by its sons.", "liberated", "future"),
+        ("The group plans to attack the town next week.", "attack", "future"),
+        ("Did the army shell the town yesterday?", "shell", "question"),
+    ],
+)  # fmt: skip
+def test_modality_cues(text: str, trigger: str, expected: str) -> None:
+    assert _modality(text, trigger) == expected
+
+
+def test_interviewer_statement_stays_asserted() -> None:
+    text = "The SDF have begun handing over some villages to the government."
+    claim = Claim(
+        id="c1",
+        claimant="outlet",
+        claimant_role=None,
+        outlet=None,
+        cue=None,
+        content=Span.of(text, 0, len(text)),
+        partisan=False,
+        kind="interview_question",
+    )
+    assert _modality(text, "handing", claim) == "asserted"
