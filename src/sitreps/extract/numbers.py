@@ -12,10 +12,14 @@
 
 For "more than N" / "over N" the best value is N itself (the figure the source gives);
 ``low`` is N + 1. For a range "N to M" the value is N (the conservative end).
+
+:func:`token_count` reads the count a parsed noun or number token carries (its numeric and
+quantifier modifiers, "a", "no"); :func:`load_lexicon` loads ``data/lexicon/quantities.yaml``.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +29,8 @@ from typing import Any
 import yaml
 
 from sitreps.errors import DataError
+
+Token = Any  # spacy.tokens.Token
 
 _UNITS = {
     "zero": 0,
@@ -312,3 +318,95 @@ def _qualified(n: int, qualifier: str | None) -> Count:
     if qualifier == "up to":
         return Count(n, None, n, qualifier)
     return Count(n, None, None, qualifier) if qualifier else Count(n, n, n, None)
+
+
+_ZERO_WORDS = frozenset({"no", "none", "nobody", "noone", "neither"})
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_QUANT_HEADS = frozenset({"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "number"})
+VAGUE_MODIFIERS = frozenset({"several", "many", "numerous", "multiple", "few", "some", "unknown"})
+_NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
+_DET_COUNTS = frozenset({"a", "an", "one", "another", "no", "both", "some"})
+
+
+# --- counts read from parsed tokens ------------------------------------------------------
+
+
+def is_count_head(tok: Token) -> bool:
+    low = tok.lower_
+    return bool(
+        tok.like_num
+        or low in NUMBER_WORDS
+        or low in _QUANT_HEADS
+        or (low in _ZERO_WORDS | {"one"} and tok.pos_ in ("PRON", "NUM", "NOUN"))
+    )
+
+
+def count_modifiers(tok: Token) -> list[Token]:
+    return [
+        c
+        for c in tok.children
+        if c.i < tok.i
+        and (
+            c.dep_ in ("nummod", "quantmod")
+            or (c.dep_ == "det" and c.lower_ in _DET_COUNTS)
+            or (c.dep_ in ("amod", "advmod", "det") and c.lower_ in VAGUE_MODIFIERS)
+        )
+    ]
+
+
+def not_a_count(tok: Token) -> bool:
+    """A date, time, sum of money or ordinal ("Around 25 January", "at 8 pm", "Rs. 5 lakh")."""
+    if tok.ent_type_ in _NOT_COUNT_ENTS:
+        return True
+    doc = tok.doc
+    near = [doc[i].lower_.rstrip(".") for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(w in _MONTHS for w in near)
+
+
+def token_count(doc: Any, arg: Token) -> tuple[Count, int] | None:
+    """The count of an argument and the index of the first token of its count phrase."""
+    if arg.lower_ in _ZERO_WORDS or (arg.head.lower_ == "without" and arg.dep_ == "pobj"):
+        return Count(0, 0, 0, None), arg.i
+    if not_a_count(arg):
+        return None
+    if is_count_head(arg):
+        if any(
+            p.dep_ == "prep"
+            and p.lower_ == "of"
+            and any(c.tag_ in ("WP", "WDT") for c in p.children)
+            for p in arg.children
+        ):
+            return None  # "one of whom died": part of a count given before
+        left = arg.left_edge.i
+        words = [t for t in doc[left : arg.i + 1] if t.dep_ not in ("poss", "case")]
+        if any(t.lower_ in _ZERO_WORDS for t in words):
+            return Count(0, 0, 0, None), left
+        c = parse_count(" ".join(t.text for t in words))
+        return (c, left) if c else None
+    mods = count_modifiers(arg)
+    nums = [m for m in mods if m.dep_ == "nummod"]
+    if nums:
+        n = nums[0]
+        if not_a_count(n):
+            return None
+        left = n.left_edge.i
+        c = parse_count(doc[left : n.right_edge.i + 1].text)
+        if c is not None and any(m.lower_ in _ZERO_WORDS for m in mods):
+            c = Count(0, 0, 0, None)
+        return (c, left) if c else None
+    for m in mods:
+        if m.lower_ in _ZERO_WORDS:
+            return Count(0, 0, 0, None), m.i
+    for m in mods:
+        if m.lower_ in VAGUE_MODIFIERS or m.lower_ in _DET_COUNTS:
+            c = parse_count(doc[m.left_edge.i : m.i + 1].text)
+            if c is not None:
+                return c, m.left_edge.i
+    if arg.lower_ in SINGULAR_PRONOUNS or (
+        arg.tag_ in ("NN", "NNP") and arg.pos_ in ("NOUN", "PROPN")
+    ):
+        return Count(1, 1, 1, None), arg.left_edge.i
+    if arg.tag_ in ("NNS", "NNPS"):
+        return Count(None, None, None, "unspecified"), arg.i
+    return None

@@ -24,37 +24,31 @@ Side attribution (whose losses) is :func:`assign_sides` in :mod:`sitreps.extract
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sitreps.extract.fatalities import background_death, coded_elsewhere, stated_totals
 from sitreps.extract.numbers import (
-    NUMBER_WORDS,
-    Count,
+    SINGULAR_PRONOUNS,
+    VAGUE_MODIFIERS,
     QuantityLexicon,
+    count_modifiers,
+    is_count_head,
     load_lexicon,
-    parse_count,
+    token_count,
 )
 from sitreps.models import Quantity, Span
 from sitreps.nlp import ParsedReport
 
 Token = Any  # spacy.tokens.Token
 
-_ZERO_WORDS = frozenset({"no", "none", "nobody", "noone", "neither"})
-_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _SUBJ = ("nsubjpass", "nsubj")
 #: verbs whose subject is what is counted ("one person died", "2,000 people fled")
 _SUBJECT_COUNTED = frozenset({"die", "perish", "succumb", "flee"})
 _PREDICATIVE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj")
-_QUANT_HEADS = frozenset({"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "number"})
-_QUANT_AMODS = frozenset({"several", "many", "numerous", "multiple", "few", "some", "unknown"})
-_NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
-_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
 _MEASURE_NOUNS = frozenset({"head", "herd", "flock"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
-_DET_COUNTS = {"a": 1, "an": 1, "one": 1, "another": 1, "no": 0, "both": 2, "some": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +101,11 @@ def find_quantities(parsed: ParsedReport) -> tuple[Quantity, ...]:
 
 def _anaphoric(tok: Token) -> bool:
     """A pronoun or a definite singular without a number ("he", "the victim")."""
-    if tok.lower_ in _SINGULAR_PRONOUNS:
+    if tok.lower_ in SINGULAR_PRONOUNS:
         return True
     return (
         tok.tag_ in ("NN", "NNP")
-        and not _count_mods(tok)
+        and not count_modifiers(tok)
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
     )
 
@@ -119,7 +113,7 @@ def _anaphoric(tok: Token) -> bool:
 def _counted_lemma(doc: Any, i: int) -> str:
     """The lemma of what is counted: the argument, or the noun after "of" ("25 heads of")."""
     tok = doc[i]
-    if _is_quant_head(tok) or tok.lemma_.lower() in _MEASURE_NOUNS:
+    if is_count_head(tok) or tok.lemma_.lower() in _MEASURE_NOUNS:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -132,7 +126,9 @@ def _place_name(tok: Token) -> bool:
     """A place ("captured Palmyra"): a place entity, or a bare proper name that is no person."""
     if tok.ent_type_ in _PLACE_ENTS:
         return True
-    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP") and not _count_mods(tok)
+    return (
+        tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP") and not count_modifiers(tok)
+    )
 
 
 def _alternative(doc: Any, group: list[_Hit]) -> bool:
@@ -152,7 +148,7 @@ def _cue_hits(tok: Token, lex: QuantityLexicon) -> Iterator[_Hit]:
         if kind is None or _negated(tok):
             return
         for arg in _verb_args(tok):
-            if lemma == "flee" and not (_is_quant_head(arg) or _has_number(arg)):
+            if lemma == "flee" and not (is_count_head(arg) or _has_number(arg)):
                 continue  # "a man who was fleeing" is no displacement; "500 families fled" is
             yield _Hit(kind, arg.i, tok.i)
         return
@@ -171,7 +167,7 @@ def _cue_hits(tok: Token, lex: QuantityLexicon) -> Iterator[_Hit]:
         return
     if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and tok.dep_ != "compound":
         kind = lex.nouns[lemma]
-        if _is_quant_head(tok) or _count_mods(tok) or _zero_context(tok):
+        if is_count_head(tok) or count_modifiers(tok) or _zero_context(tok):
             yield _Hit(kind, tok.i, tok.i)
             return
         for prep in tok.children:  # "the deaths of three soldiers"
@@ -262,42 +258,19 @@ def _expand(args: list[Token]) -> list[Token]:
         if a.lower_ in ("who", "which", "that") and a.head.dep_ == "relcl":
             a = a.head.head
         out.append(a)
-        if _is_quant_head(a):
+        if is_count_head(a):
             continue
         for c in a.conjuncts:
-            if c.i > a.i and (_is_quant_head(c) or _count_mods(c) or _determined(c)):
+            if c.i > a.i and (is_count_head(c) or count_modifiers(c) or _determined(c)):
                 out.append(c)
     return out
 
 
-# --- counts ----------------------------------------------------------------------------
-
-
-def _is_quant_head(tok: Token) -> bool:
-    low = tok.lower_
-    return bool(
-        tok.like_num
-        or low in NUMBER_WORDS
-        or low in _QUANT_HEADS
-        or (low in _ZERO_WORDS | {"one"} and tok.pos_ in ("PRON", "NUM", "NOUN"))
-    )
-
-
-def _count_mods(tok: Token) -> list[Token]:
-    return [
-        c
-        for c in tok.children
-        if c.i < tok.i
-        and (
-            c.dep_ in ("nummod", "quantmod")
-            or (c.dep_ == "det" and c.lower_ in _DET_COUNTS)
-            or (c.dep_ in ("amod", "advmod", "det") and c.lower_ in _QUANT_AMODS)
-        )
-    ]
+# --- counted arguments ------------------------------------------------------------------
 
 
 def _has_number(tok: Token) -> bool:
-    return any(m.dep_ == "nummod" or m.lower_ in _QUANT_AMODS for m in _count_mods(tok))
+    return any(m.dep_ == "nummod" or m.lower_ in VAGUE_MODIFIERS for m in count_modifiers(tok))
 
 
 def _determined(tok: Token) -> bool:
@@ -306,9 +279,9 @@ def _determined(tok: Token) -> bool:
 
 
 def _has_count(tok: Token) -> bool:
-    if _is_quant_head(tok) or tok.lower_ in _SINGULAR_PRONOUNS:
+    if is_count_head(tok) or tok.lower_ in SINGULAR_PRONOUNS:
         return True
-    if _count_mods(tok):
+    if count_modifiers(tok):
         return True
     return tok.tag_ in ("NN", "NNP") and tok.pos_ in ("NOUN", "PROPN")
 
@@ -318,66 +291,9 @@ def _zero_context(tok: Token) -> bool:
     return (head.dep_ == "prep" and head.lower_ == "without") or tok.head.lower_ == "without"
 
 
-def _not_a_count(tok: Token) -> bool:
-    """A date, time, sum of money or ordinal ("Around 25 January", "at 8 pm", "Rs. 5 lakh")."""
-    if tok.ent_type_ in _NOT_COUNT_ENTS:
-        return True
-    doc = tok.doc
-    near = [doc[i].lower_.rstrip(".") for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
-    return any(w in _MONTHS for w in near)
-
-
-def _count(doc: Any, arg: Token) -> tuple[Count, int] | None:
-    """The count of an argument and the index of the first token of its count phrase."""
-    if arg.lower_ in _ZERO_WORDS or (arg.head.lower_ == "without" and arg.dep_ == "pobj"):
-        return Count(0, 0, 0, None), arg.i
-    if _not_a_count(arg):
-        return None
-    if _is_quant_head(arg):
-        if any(
-            p.dep_ == "prep"
-            and p.lower_ == "of"
-            and any(c.tag_ in ("WP", "WDT") for c in p.children)
-            for p in arg.children
-        ):
-            return None  # "one of whom died": part of a count given before
-        left = arg.left_edge.i
-        words = [t for t in doc[left : arg.i + 1] if t.dep_ not in ("poss", "case")]
-        if any(t.lower_ in _ZERO_WORDS for t in words):
-            return Count(0, 0, 0, None), left
-        c = parse_count(" ".join(t.text for t in words))
-        return (c, left) if c else None
-    mods = _count_mods(arg)
-    nums = [m for m in mods if m.dep_ == "nummod"]
-    if nums:
-        n = nums[0]
-        if _not_a_count(n):
-            return None
-        left = n.left_edge.i
-        c = parse_count(doc[left : n.right_edge.i + 1].text)
-        if c is not None and any(m.lower_ in _ZERO_WORDS for m in mods):
-            c = Count(0, 0, 0, None)
-        return (c, left) if c else None
-    for m in mods:
-        if m.lower_ in _ZERO_WORDS:
-            return Count(0, 0, 0, None), m.i
-    for m in mods:
-        if m.lower_ in _QUANT_AMODS or m.lower_ in _DET_COUNTS:
-            c = parse_count(doc[m.left_edge.i : m.i + 1].text)
-            if c is not None:
-                return c, m.left_edge.i
-    if arg.lower_ in _SINGULAR_PRONOUNS or (
-        arg.tag_ in ("NN", "NNP") and arg.pos_ in ("NOUN", "PROPN")
-    ):
-        return Count(1, 1, 1, None), arg.left_edge.i
-    if arg.tag_ in ("NNS", "NNPS"):
-        return Count(None, None, None, "unspecified"), arg.i
-    return None
-
-
 def _object(doc: Any, arg: Token) -> tuple[str | None, int]:
     """What is counted ("armored vehicles") and the index of its last token."""
-    if _is_quant_head(arg):
+    if is_count_head(arg):
         for prep in arg.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 pobjs = [c for c in prep.children if c.dep_ == "pobj"]
@@ -396,7 +312,7 @@ def _object(doc: Any, arg: Token) -> tuple[str | None, int]:
             for c in arg.children
             if c.dep_ in ("amod", "compound")
             and c.i < arg.i
-            and c.lower_ not in _QUANT_AMODS
+            and c.lower_ not in VAGUE_MODIFIERS
             and not c.like_num
         ),
         default=arg.i,
@@ -407,12 +323,12 @@ def _object(doc: Any, arg: Token) -> tuple[str | None, int]:
 def _quantity(doc: Any, text: str, hit: _Hit) -> Quantity | None:
     arg = doc[hit.arg]
     cue = doc[hit.cue]
-    found = _count(doc, arg)
+    found = token_count(doc, arg)
     if found is None:
         return None
     count, left = found
     obj, obj_end = _object(doc, arg)
-    if obj is not None and (obj.lower() in _SINGULAR_PRONOUNS or hit.arg == hit.cue):
+    if obj is not None and (obj.lower() in SINGULAR_PRONOUNS or hit.arg == hit.cue):
         obj = None  # "he"; "300 casualties" (the cue noun is not what is counted)
     kind = hit.kind
     if kind == "casualties" and count.value == 0:
