@@ -46,6 +46,7 @@ class Frame:
 @dataclass(frozen=True)
 class Lexicon:
     frames: dict[str, Frame]
+    lists: dict[str, frozenset[str]]
     single: dict[str, tuple[tuple[Frame, tuple[str, ...]], ...]]  # word -> (frame, pos)
     pairs: dict[tuple[str, str], tuple[Frame, ...]]
 
@@ -114,47 +115,26 @@ def load_lexicon() -> Lexicon:
                 single.setdefault(word, []).append((frame, pos or frame.pos))
             else:  # "exchange of fire": first and last word
                 pairs.setdefault((parts[0], parts[-1]), []).append(frame)
+    lists = {
+        str(k): frozenset(str(w).lower() for w in v) for k, v in (raw.get("lists") or {}).items()
+    }
+    for needed in ("place_nouns", "civil_subjects", "person_nouns", "launcher_words"):
+        if needed not in lists:
+            raise DataError(f"triggers.yaml: word list {needed!r} is missing")
     return Lexicon(
         frames,
+        lists,
         {k: tuple(v) for k, v in single.items()},
         {k: tuple(v) for k, v in pairs.items()},
     )
 
 
+def _words(name: str) -> frozenset[str]:
+    return load_lexicon().lists[name]
+
+
 def _keys(tok: Any) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
-
-
-_PERSON_NOUNS = frozenset(
-    [
-        "soldier",
-        "soldiers",
-        "fighter",
-        "fighters",
-        "member",
-        "members",
-        "people",
-        "civilian",
-        "civilians",
-        "officer",
-        "officers",
-        "militant",
-        "militants",
-        "man",
-        "men",
-        "woman",
-        "women",
-        "child",
-        "children",
-        "prisoner",
-        "prisoners",
-        "personnel",
-        "troops",
-        "troop",
-        "recruit",
-        "recruits",
-    ]
-)
 
 
 def _object_is_people(tok: Any) -> bool:
@@ -163,16 +143,15 @@ def _object_is_people(tok: Any) -> bool:
             heads = [child, *[g for g in child.children if g.dep_ == "prep"]]
             for h in heads:
                 for t in h.subtree:
-                    if t.lower_ in _PERSON_NOUNS or t.lemma_.lower() in _PERSON_NOUNS:
+                    if t.lower_ in _words("person_nouns") or t.lemma_.lower() in _words(
+                        "person_nouns"
+                    ):
                         return True
             if child.ent_type_ in ("PERSON", "NORP", "CARDINAL"):
                 return True
     return False
 
 
-_PLACE_NOUNS = frozenset(
-    ["village", "villages", "town", "towns", "city", "cities", "area", "areas", "territory", "territories", "position", "positions", "base", "bases", "hill", "hills", "district", "districts", "checkpoint", "checkpoints", "region", "province", "neighborhood", "neighbourhood", "airport", "port", "road", "highway", "bridge", "camp", "outpost", "front", "locality", "mountain"]
-)
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
 
 
@@ -181,7 +160,7 @@ def _object_is_place(tok: Any) -> bool:
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "prep", "attr"):
             for t in child.subtree:
-                if t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in _PLACE_NOUNS:
+                if t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in _words("place_nouns"):
                     return True
                 if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in ("nsubjpass", "dobj"):
                     return True  # an unlabelled proper name taken or liberated
@@ -196,25 +175,19 @@ def _choose(tok: Any, options: list[Frame]) -> Frame:
     return options[0]
 
 
-#: Subjects that occupy a building as a protest, not as an armed takeover.
-_CIVIL_SUBJECTS = frozenset(
-    ["worker", "workers", "employee", "employees", "student", "students", "resident", "residents", "farmer", "farmers", "teacher", "teachers", "protester", "protesters", "demonstrator", "demonstrators", "activist", "activists", "union", "unions", "staff", "trader", "traders", "driver", "drivers"]
-)
-_LAUNCHER_WORDS = frozenset({"launcher", "launchers", "rifle", "propelled", "rpg", "rpgs"})
-
-
 def _keep(tok: Any, frame: Frame) -> bool:
     """Frames whose words are too common to count without the right object or subject."""
     if frame.name == "take_territory":
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if any(
-            t.lemma_.lower() in _CIVIL_SUBJECTS or t.lower_ in _CIVIL_SUBJECTS for t in subjects
+            t.lemma_.lower() in _words("civil_subjects") or t.lower_ in _words("civil_subjects")
+            for t in subjects
         ):
             return False
         return _object_is_place(tok) or tok.pos_ == "NOUN"
     if frame.name == "grenade":
         near = [tok.head, *tok.children, *tok.head.children]
-        return not any(t.lower_ in _LAUNCHER_WORDS for t in near)
+        return not any(t.lower_ in _words("launcher_words") for t in near)
     return True
 
 
