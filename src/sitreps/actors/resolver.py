@@ -321,6 +321,8 @@ class Resolver:
             key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.threshold, limit=3
         )
         for match, score, _ in hits:
+            if not _same_shape(key, match):
+                continue
             res = self._result(self.norm[match], score / 100 * 0.9, "fuzzy", country, on)
             if res:
                 return Resolution(res.actor_id, res.score, f"{res.reason} ({match!r} {score:.0f})")
@@ -337,6 +339,13 @@ class Resolver:
                 if actor_id not in out:
                     out.append(actor_id)
         return out
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Fuzzy matches are spelling slips, not missing words: same number of words, and each
+    pair of words starts alike ("us government forces" is not "government forces")."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(x[0] == y[0] for x, y in zip(wa, wb, strict=True))
 
 
 def _other_number(key: str) -> str:
