@@ -35,7 +35,7 @@ def test_unknown_link_is_an_error(tmp_path: Path) -> None:
         "actors:\n  - id: x.grp\n    name: Some Brigade\n    kind: rebel\n"
         "    affiliations: [{actor: no.such.actor}]\n"
     )
-    with pytest.raises(DataError, match="no.such.actor"):
+    with pytest.raises(DataError, match=r"no\.such\.actor"):
         load_kb(overlay=_write(tmp_path, text))
 
 
