@@ -125,9 +125,7 @@ def create_database(admin_url: str, name: str) -> str:
     """Create an empty database; returns its URL."""
     import psycopg
 
-    with psycopg.connect(
-        admin_url.replace("postgresql://", "postgresql://", 1), autocommit=True
-    ) as conn:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
     return admin_url.rsplit("/", 1)[0] + f"/{name}"
