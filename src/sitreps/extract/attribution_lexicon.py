@@ -25,6 +25,7 @@ class CueLexicon:
     belief_verbs: frozenset[str]
     xcomp_verbs: frozenset[str]
     np_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
     prep_verbs: dict[str, frozenset[str]]
     according_phrases: tuple[str, ...]
     role_nouns: frozenset[str]
@@ -32,6 +33,17 @@ class CueLexicon:
     speaker_pronouns: frozenset[str]
     first_person_plural: frozenset[str]
     first_person_singular: frozenset[str]
+
+    @property
+    def cue_verbs(self) -> frozenset[str]:
+        """Every verb that can introduce reported speech, with whatever content it takes."""
+        return (
+            self.speech_verbs
+            | self.xcomp_verbs
+            | self.np_verbs
+            | self.naming_verbs
+            | frozenset(self.prep_verbs)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +109,7 @@ def cue_lexicon() -> CueLexicon:
         belief_verbs=frozenset(w("belief_verbs")),
         xcomp_verbs=frozenset(w("xcomp_verbs")),
         np_verbs=frozenset(w("np_verbs")),
+        naming_verbs=frozenset(w("naming_verbs")),
         prep_verbs=_prep_verbs(d, name),
         according_phrases=tuple(sorted(w("according_phrases"), key=len, reverse=True)),
         role_nouns=frozenset(w("role_nouns")),

@@ -125,6 +125,8 @@ def _source_span(text: str, subj: Any, lex: CueLexicon) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _OPEN_QUOTES + _CLOSE_QUOTES + ",":
         end -= 1
+    if any(c.dep_ == "appos" for c in subj.children) and text[end : end + 1] == ",":
+        end += 1  # "X, the Y, said": the appositive's closing comma belongs to the source
     # "In an interview with D24, the leader of the faction X confirmed": the parser may hang
     # the role phrase elsewhere; widen the source over a verbless noun phrase to its left.
     doc = subj.doc
@@ -213,6 +215,16 @@ def _after_quote(
 def _other_content(verb: Any, lex: CueLexicon) -> tuple[set[int], Any]:
     """Infinitival, noun-phrase or prepositional content, for the verbs that take one."""
     lemma = verb.lemma_.lower()
+    if lemma in lex.naming_verbs:
+        # "X called the strike a massacre": the object and what it is called
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        pred = [
+            c
+            for c in verb.children
+            if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "acomp") and obj and c.i > obj.i
+        ]
+        if obj is not None and pred:
+            return {t.i for c in (obj, *pred) for t in c.subtree if not t.is_space}, None
     for c in verb.children:
         if c.dep_ == "xcomp" and lemma in lex.xcomp_verbs and c.i > verb.i:
             return {t.i for t in c.subtree if not t.is_space}, None
@@ -340,6 +352,8 @@ def _headlines(text: str, doc: Any, skip: tuple[Span, ...], lex: CueLexicon) -> 
             outlet = Span.of(text, start + om.start("outlet"), start + om.end("outlet"))
             src_text = src_text[: om.start()]
         s0, s1 = _trim(text, start, start + len(src_text))
+        while s0 < s1 and text[s0] in _OPEN_QUOTES:
+            s0 += 1
         src_toks = doc.char_span(s0, s1, alignment_mode="expand")
         if src_toks is None or len(src_toks) > 14 or len(src_toks) == 0:
             continue
@@ -364,6 +378,24 @@ def _headlines(text: str, doc: Any, skip: tuple[Span, ...], lex: CueLexicon) -> 
                 outlet,
             )
         )
+    return out
+
+
+_BYLINE_RE = re.compile(
+    r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,4})"
+)
+
+
+def _bylines(text: str, quotes: tuple[Span, ...]) -> list[Attribution]:
+    """'“...” ― Name': a quotation signed with a dash and the speaker's name."""
+    out = []
+    for q in quotes:
+        m = _BYLINE_RE.match(text, q.end)
+        if m is None:
+            continue
+        src = Span.of(text, m.start("name"), m.end("name"))
+        cue = Span.of(text, m.start("dash"), m.end("dash"))
+        out.append(Attribution("quote", src, cue, q))
     return out
 
 
@@ -410,13 +442,15 @@ def find_attributions(
     lex = lex or cue_lexicon()
     found: list[Attribution] = []
     quotes = quote_spans(text)
+    cue_verbs = lex.cue_verbs
     for tok in doc:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_verbs:
             att = _verb_attribution(text, tok, lex, quotes)
             if att is not None:
                 found.append(att)
     found.extend(_according(text, doc, lex))
     found.extend(_headlines(text, doc, skip, lex))
+    found.extend(_bylines(text, quotes))
     found = [_widen_to_quotes(text, a, quotes) for a in found]
     found = [_continue_quote(doc, text, a, quotes, found) for a in found]
     unique: dict[tuple[int, int, int, int], Attribution] = {}
