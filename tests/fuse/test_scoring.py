@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitreps.fuse.corroboration import ReportFigure, corroboration, estimate_fatalities
 from sitreps.fuse.score import EventFeature, compare, compare_cluster, haversine_km
@@ -137,3 +139,30 @@ def test_corroboration_counts_reports_outlets_and_partisans() -> None:
         ]
     )
     assert (c.n_reports, c.n_outlets, c.n_partisan, c.n_independent) == (3, 2, 1, 2)
+
+
+figures = st.lists(
+    st.builds(
+        fig,
+        st.sampled_from(["a", "b", "c", "d"]),
+        st.one_of(st.none(), st.integers(0, 500)),
+        st.booleans(),
+        st.one_of(st.none(), st.integers(0, 500)),
+        st.one_of(st.none(), st.integers(0, 500)),
+    ),
+    max_size=6,
+)
+
+
+@given(figures)
+def test_fatality_estimates_are_ordered(figs: list[ReportFigure]) -> None:
+    est = estimate_fatalities(figs)
+    if est.best is None:
+        assert est.conservative is None and est.low is None and est.high is None
+        return
+    assert est.low is not None and est.high is not None and est.conservative is not None
+    assert est.low <= est.best <= est.high
+    assert est.low <= est.conservative <= est.high
+    given_bests = [f.best for f in figs if f.best is not None]
+    if given_bests:
+        assert est.conservative == min(given_bests)

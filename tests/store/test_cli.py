@@ -78,3 +78,14 @@ def test_graph_and_export(cli: click.Group, db: str, tmp_path: Path) -> None:
     assert len(json.loads(target.read_text())["features"]) == 1
     bad = runner.invoke(cli, ["export", "--format", "acled", "--db", db, "--bbox", "1,2,3"])
     assert bad.exit_code == 2 and "MIN_LON" in bad.output
+
+
+def test_skipped_lists_reasons(cli: click.Group, db: str) -> None:
+    from sitreps.models import Skipped
+
+    store = open_store(db)
+    store.add_skipped(Skipped("scan.pdf", "binary file, not text", "binary"))
+    store.close()
+    out = CliRunner().invoke(cli, ["skipped", "--db", db])
+    assert out.exit_code == 0, out.output
+    assert "scan.pdf\tbinary\tbinary file, not text" in out.output

@@ -65,8 +65,9 @@ def estimate_fatalities(figures: Sequence[ReportFigure]) -> FatalityEstimate:
             for f in ranged
         ]
     bests = [f.best for f in given if f.best is not None]
-    lows = [f.low if f.low is not None else f.best for f in given]
-    highs = [f.high if f.high is not None else f.best for f in given]
+    # a report's range always contains its own best figure
+    lows = [f.best if f.low is None or f.best is None else min(f.low, f.best) for f in given]
+    highs = [f.best if f.high is None or f.best is None else max(f.high, f.best) for f in given]
     independent = [f.best for f in given if not f.partisan and f.best is not None]
     best = _median_low(independent or bests)
     low = min(v for v in lows if v is not None)

@@ -356,4 +356,16 @@ def edit_history(db_url: str | None) -> None:
         )
 
 
-COMMANDS: list[click.Command] = [graph_cmd, export_cmd, clusters, edit]
+@click.command("skipped")
+@_db
+def skipped_cmd(db_url: str | None) -> None:
+    """Inputs that gave no report, with the reason (recorded by ingest)."""
+    from sitreps.store import open_store
+
+    rows = open_store(db_url).skipped()
+    for s in rows:
+        click.echo(f"{s.origin}\t{s.code}\t{s.reason}")
+    click.echo(f"{len(rows)} skipped input(s)", err=True)
+
+
+COMMANDS: list[click.Command] = [graph_cmd, export_cmd, clusters, edit, skipped_cmd]
