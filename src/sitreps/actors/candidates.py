@@ -142,6 +142,14 @@ ACTOR_HEADS = frozenset(
         "property",
         "farmland",
         "families",
+        "airstrikes",
+        "strikes",
+        "shelling",
+        "lands",
+        "farms",
+        "persons",
+        "bystander",
+        "residence",
     ]
 )
 #: Anaphoric nouns that can repeat a group named earlier ("the group").

@@ -97,7 +97,7 @@ def apply_conventions(
     protesting: dict[str, str] = {}  # social group -> the protesters it was coded as
     for h in hits:
         sent = parsed.sentence_index(h.cand.start)
-        h = _recode(h, sent in protest, sent in riot, kb, country)
+        h = _recode(h, sent in protest, sent in riot, kb, country, parsed.report.published)
         if h.actor_id and h.actor_id.endswith((".protesters", ".rioters")):
             covered.add(sent)
             if h.also:
@@ -140,7 +140,9 @@ def apply_conventions(
     return out
 
 
-def _recode(h: Hit, protest: bool, riot: bool, kb: KnowledgeBase, country: str | None) -> Hit:
+def _recode(
+    h: Hit, protest: bool, riot: bool, kb: KnowledgeBase, country: str | None, on: Any = None
+) -> Hit:
     if not h.actor_id or h.person or h.provisional:
         return h
     rec = kb.get(h.actor_id)
@@ -162,6 +164,15 @@ def _recode(h: Hit, protest: bool, riot: bool, kb: KnowledgeBase, country: str |
         target = _generic("rioters", iso, kb)
         if target:
             return replace(h, actor_id=target, reason=f"{h.reason}; violent protest -> rioters")
+    if rec.kind == "state" and country:
+        coalition = _coalition(rec.id, country, kb, on)
+        if coalition:
+            name = kb.get(coalition).name
+            return replace(h, actor_id=coalition, also=rec.id, reason=f"{h.reason}; in {name}")
+    if rec.id == "isr.settlers" and c.dep not in _SUBJECT_DEPS and c.dep != "compound":
+        return replace(
+            h, actor_id="isr.civilians", also=rec.id, reason=f"{h.reason}; settlers as targets"
+        )
     if rec.id == "isr.settlers" and riot:
         return replace(
             h,
@@ -176,6 +187,16 @@ def _recode(h: Hit, protest: bool, riot: bool, kb: KnowledgeBase, country: str |
                 h, actor_id=target, also=rec.id, reason=f"{h.reason}; {rec.name} -> civilians"
             )
     return h
+
+
+def _coalition(actor_id: str, country: str, kb: KnowledgeBase, on: Any) -> str | None:
+    """The external coalition the state's forces are part of in ``country`` on ``on`` (ACLED
+    codes US forces in Syria and Iraq as the Global Coalition Against Daesh)."""
+    for parent in kb.parents(actor_id, on):
+        rec = kb.get(parent)
+        if rec.kind == "external" and country in rec.context_countries and rec.is_active(on):
+            return parent
+    return None
 
 
 def _operates_under(text: str, hits: list[Hit]) -> list[Hit]:

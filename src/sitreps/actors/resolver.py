@@ -261,7 +261,7 @@ class Resolver:
         """A context alias of the report's country; else of the phrase's last words
         ("young man" -> "man", "Kurdish residents" -> "residents")."""
         words = nk.split()
-        for i in range(min(len(words), 4)):
+        for i in range(len(words)):
             key = " ".join(words[i:])
             ids = self.context.get(key) or self.context.get(_other_number(key), [])
             local = [a for a in ids if country in self.kb.get(a).context_countries]
