@@ -104,6 +104,9 @@ def test_refine_uses_actor_kinds() -> None:
     assert refine(taken, "rebel", None, "").sub_event_type == "Non-state actor overtakes territory"
     clash = Typing("Battles", "Armed clash", 0.9, "t")
     assert refine(clash, "rebel", "civilians", "").sub_event_type == "Attack"
+    arrest = Typing("Strategic developments", "Arrests", 0.9, "t")
+    assert refine(arrest, "state", None, "").sub_event_type == "Arrests"
+    assert refine(arrest, "rebel", None, "").sub_event_type == "Abduction/forced disappearance"
     attack = Typing("Violence against civilians", "Attack", 0.9, "t")
     assert refine(attack, "rebel", "state", "").sub_event_type == "Armed clash"
 

@@ -327,6 +327,9 @@ def classify(
     )
 
 
+_NON_STATE = frozenset({"rebel", "political_militia", "identity_militia"})
+
+
 def refine(typing: Typing, actor1_kind: str | None, actor2_kind: str | None, text: str) -> Typing:
     """Rules an ACLED coder applies once the actors are known."""
     sub = typing.sub_event_type
@@ -338,6 +341,14 @@ def refine(typing: Typing, actor1_kind: str | None, actor2_kind: str | None, tex
         )
         if actor1_kind is not None and want != sub:
             return Typing("Battles", want, typing.confidence, typing.reason + "; actor1 kind")
+    if sub == "Arrests" and actor1_kind in _NON_STATE:
+        # ACLED: detention by a non-state group is an abduction, not an arrest
+        return Typing(
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+            typing.confidence,
+            typing.reason + "; non-state detention",
+        )
     if sub == "Armed clash" and actor2_kind == "civilians":
         return Typing(
             "Violence against civilians",
