@@ -169,7 +169,7 @@ def _recode(
         if coalition:
             name = kb.get(coalition).name
             return replace(h, actor_id=coalition, also=rec.id, reason=f"{h.reason}; in {name}")
-    if rec.id == "isr.settlers" and c.dep not in _SUBJECT_DEPS and c.dep != "compound":
+    if rec.id == "isr.settlers" and _target_position(c):
         return replace(
             h, actor_id="isr.civilians", also=rec.id, reason=f"{h.reason}; settlers as targets"
         )
@@ -187,6 +187,14 @@ def _recode(
                 h, actor_id=target, also=rec.id, reason=f"{h.reason}; {rec.name} -> civilians"
             )
     return h
+
+
+def _target_position(c: Candidate) -> bool:
+    """The mention is what is acted upon: object, possessor of an object, "at/against X"."""
+    head = c.head_lemma.split("|")[-1]
+    return c.dep in ("dobj", "poss") or (
+        c.dep == "pobj" and head in ("at", "against", "on", "towards", "toward", "targeting")
+    )
 
 
 def _coalition(actor_id: str, country: str, kb: KnowledgeBase, on: Any) -> str | None:

@@ -1,4 +1,4 @@
-"""The actor stage: ``find_actors(parsed) -> ActorFinding``.
+"""The actor stage: ``find_actors(parsed) -> ActorFinding`` (and ``speaker_actor``).
 
 Candidates (see :mod:`sitreps.actors.candidates`) are resolved against the knowledge base in
 the report's context (focus country, publication date); overlapping candidates give way to
@@ -22,7 +22,8 @@ from sitreps.actors.context import focus_country, gazetteer
 from sitreps.actors.conventions import apply_conventions
 from sitreps.actors.kb import KnowledgeBase, get_kb
 from sitreps.actors.normalise import exact_key, norm_key
-from sitreps.models import Actor, ActorFinding, Mention, Span, Turn
+from sitreps.actors.speakers import role_of, speaker_actor
+from sitreps.models import Actor, ActorFinding, Mention, Span
 from sitreps.nlp import ParsedReport
 
 _ORG_WORDS = frozenset(
@@ -69,6 +70,10 @@ _ORG_WORDS = frozenset(
         "tanzim",
     ]
 )
+_PLACE_PREFIX_RE = re.compile(
+    r"^(?:Jabal|Jebel|Wadi|Tal|Tell|Deir|Dayr|Kafr|Kfar|Ain|Ein|Bir|Khirbet|Khirbat|Mukhayyam"
+    r"|Bayt|Beit|Sahm|Qasr|Ras|Marj|Sahl|Hay|Harat|Nahr|Tall|Jisr|Qalaat|Mazraat)\b"
+)
 _COMMON_SINGLE = frozenset(
     [
         "parliament",
@@ -99,12 +104,6 @@ _COMMON_SINGLE = frozenset(
 )
 _LABEL_RANK = {"ACTOR": 0, "ACRONYM": 1, "ORG": 2, "NP": 3, "PERSON": 4, "GPE": 5, "NORP": 6}
 _GROUP_KINDS = frozenset({"rebel", "political_militia", "identity_militia", "unknown"})
-_ROLE_RE = re.compile(
-    r"\b(?P<title>leader|commander|head|chief|founder|emir|spokesman|spokesperson|"
-    r"spokeswoman|official|member|commander-in-chief|deputy leader|general commander)"
-    r"\s+of\s+(?:the\s+)?$",
-    re.I,
-)
 _REPEAT_SCORE = 0.7
 
 
@@ -185,6 +184,8 @@ def _resolve(
     name = _clean_name(c.text)
     if not _org_like(name) and _is_place_name(name, kb):
         return None  # a place NER took for an organisation or a person
+    if c.label == "PERSON" and _PLACE_PREFIX_RE.match(name):
+        return None  # "Jabal al Balaq", "Wadi Khaled": a place NER took for a person
     if c.label == "PERSON" and not _org_like(name):
         return Hit(c, provisional_id(name, "person"), 0.0, "unknown person", name, person=True)
     if _generic_single_word(name, c, parsed_text):
@@ -248,34 +249,6 @@ def _defined_acronyms(
     return out
 
 
-def _role(text: str, sent: Span, hit: Hit, chosen: list[Hit], kb: KnowledgeBase) -> str | None:
-    """ "leader of X" from the text right before the person, or "X leader Name"."""
-    window = text[sent.start : hit.cand.start]
-    for h in chosen:
-        if h.person or not h.actor_id:
-            continue
-        if h.cand.end <= hit.cand.start and hit.cand.start - h.cand.end <= 40:
-            between = text[h.cand.end : hit.cand.start]
-            before = text[max(sent.start, h.cand.start - 40) : h.cand.start]
-            m = _ROLE_RE.search(before)
-            if m and len(between.strip(" ‘’'\"“”,")) == 0:
-                return f"{m.group('title').lower()} of {_display(h, kb)}"
-    m2 = re.search(r"(?P<title>leader|commander|spokesman|head)\s*$", window, re.I)
-    if m2:
-        for h in reversed(chosen):
-            gap = hit.cand.start - h.cand.end
-            if not h.person and h.actor_id and 0 <= gap <= len(m2.group(0)) + 2:
-                return f"{m2.group('title').lower()} of {_display(h, kb)}"
-    return None
-
-
-def _display(h: Hit, kb: KnowledgeBase) -> str:
-    if h.provisional:
-        return h.provisional
-    assert h.actor_id is not None
-    return kb.get(h.actor_id).name
-
-
 def find_actors(parsed: ParsedReport) -> ActorFinding:
     """Every actor and person of the report, with their mentions."""
     return find_actors_with(parsed, get_kb())
@@ -331,7 +304,7 @@ def _finding(
             spans.setdefault(h.also, []).append(span)
             first.setdefault(h.also, Hit(h.cand, h.also, h.score, h.reason))
         if h.person and h.actor_id not in roles and parsed.sentences:
-            role = _role(text, parsed.sentences[sent], h, chosen, kb)
+            role = role_of(text, parsed.sentences[sent], h, chosen, kb)
             if role:
                 roles[h.actor_id] = role
     actors = [
@@ -386,21 +359,4 @@ def _actor(
     )
 
 
-def speaker_actor(parsed: ParsedReport, finding: ActorFinding, turn: Turn) -> str | None:
-    """Actor id of the person or outlet an interview turn label ("Talass", "D24") names."""
-    label = turn.speaker.strip()
-    kb = get_kb()
-    key = norm_key(label)
-    in_report = {a.id: a for a in finding.actors}
-    res = kb.resolve(label, None, parsed.report.published)
-    if res is not None and (
-        res.actor_id in in_report or kb.get(res.actor_id).kind in ("person", "outlet")
-    ):
-        return res.actor_id
-    for a in finding.actors:  # "Talass" -> the person "Talass Al-Salama" named in the text
-        if a.kind == "person" and key and key in norm_key(a.name).split():
-            return a.id
-        for span in a.mentions:
-            if a.kind == "person" and key and key in norm_key(span.text).split():
-                return a.id
-    return None
+__all__ = ["find_actors", "find_actors_with", "provisional_id", "speaker_actor"]
