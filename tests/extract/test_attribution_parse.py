@@ -80,3 +80,42 @@ def test_sentence_without_speech_has_no_attribution() -> None:
 def test_quote_spans_pairs_double_quotes() -> None:
     text = 'He said "yes" and “no”.'
     assert [q.text for q in quote_spans(text)] == ['"yes"', "“no”"]
+
+
+def test_quote_continues_after_the_cue() -> None:
+    text = "“We held the bridge,” the commander said. “We will hold the town too.”"
+    atts = [a for a in _atts(text) if a.cue.text == "said"]
+    assert len(atts) == 1
+    # both quotations, and the source and cue between them (the hull of the two parts)
+    assert atts[0].content.start == 0 and atts[0].content.end == len(text)
+    assert atts[0].source is not None and atts[0].source.text == "the commander"
+
+
+def test_cue_inside_the_sentence_keeps_both_sides() -> None:
+    text = "The road, the mayor argued, must stay open for the convoys."
+    atts = [a for a in _atts(text) if a.cue.text == "argued"]
+    assert len(atts) == 1
+    assert atts[0].content.start == 0
+    assert atts[0].content.text.endswith("open for the convoys")
+
+
+def test_naming_verb_takes_object_and_name() -> None:
+    text = "The opposition called the strike a massacre of civilians."
+    atts = [a for a in _atts(text) if a.cue.text == "called"]
+    assert len(atts) == 1
+    assert atts[0].content.text == "the strike a massacre of civilians"
+    assert atts[0].source is not None and atts[0].source.text == "The opposition"
+
+
+def test_dash_signed_quote() -> None:
+    text = "“The shelling never stops.” ― Amina Yusuf\n"
+    atts = [a for a in _atts(text) if a.cue.text == "―"]
+    assert len(atts) == 1
+    assert atts[0].source is not None and atts[0].source.text == "Amina Yusuf"
+    assert atts[0].content.text == "“The shelling never stops.”"
+
+
+def test_own_belief_and_infinitive_are_not_reported_speech() -> None:
+    assert [a.cue.text for a in _atts("I think the ceasefire will hold.")] == []
+    cues = [a.cue.text for a in _atts("He refused to say that the town had fallen.")]
+    assert "say" not in cues

@@ -291,7 +291,7 @@ def _verb_attribution(
                 a = _subtree_span(text, child)
                 if a:
                     addressee = Span.of(text, *a)
-    kind = "quote" if span.text[:1] in _OPEN_QUOTES else "indirect"
+    kind = "quote" if span.text[:1] in _OPEN_QUOTES or span.text.startswith("''") else "indirect"
     return Attribution(kind, src, cue, span, subj.i if subj is not None else None, addressee)
 
 
@@ -421,14 +421,41 @@ def _continue_quote(
     tok = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
     if tok is None:
         return att
-    sent_end = tok[0].sent.end_char
-    gap = re.match(r"\s*", text[sent_end:])
+    after = max(att.cue.end, att.source.end if att.source else 0)
+    sent_end = max(tok[0].sent.end_char, after)
+    gap = re.match(r"[^“\"«\n]{0,200}?[.,:;]?\s*(?=[“\"«'])", text[sent_end:])
+    if gap is None and text[after:sent_end].strip(" ,.;:") == "":
+        return att
     nxt = sent_end + (gap.end() if gap else 0)
-    q = next((q for q in quotes if q.start == nxt), None)
-    if q is None or any(q.start <= o.cue.start < q.end for o in found if o is not att):
+    q = next((q for q in quotes if q.start == nxt or (after <= q.start < sent_end)), None)
+    if q is None or any(
+        o.content.overlaps(q) and not q.contains(o.cue) for o in found if o is not att
+    ):
+        return att  # the next quotation is someone else's
+    between = text[after : q.start]
+    if any(after <= o.cue.start < q.start for o in found if o is not att) or "\n\n" in between:
         return att
     span = Span.of(text, att.content.start, q.end)
     return Attribution("quote", att.source, att.cue, span, att.source_head, att.addressee)
+
+
+def _sandwiched(doc: Any, text: str, att: Attribution) -> Attribution:
+    """'A, he argued, B': the content is both sides of the interrupting source and cue."""
+    if att.source is None or att.content.start < att.cue.end:
+        return att
+    first = min(att.source.start, att.cue.start)
+    tok = doc.char_span(first, first + 1, alignment_mode="expand")
+    if tok is None:
+        return att
+    sent_start = tok[0].sent.start_char
+    before = text[sent_start:first].rstrip()
+    last = max(att.source.end, att.cue.end)
+    if not before.endswith(",") or not text[last:].lstrip().startswith(","):
+        return att
+    if len(before) < 3 or any(c in before for c in '“”"'):
+        return att
+    span = Span.of(text, sent_start, att.content.end)
+    return Attribution(att.kind, att.source, att.cue, span, att.source_head, att.addressee)
 
 
 def find_attributions(
@@ -453,6 +480,7 @@ def find_attributions(
     found.extend(_bylines(text, quotes))
     found = [_widen_to_quotes(text, a, quotes) for a in found]
     found = [_continue_quote(doc, text, a, quotes, found) for a in found]
+    found = [_sandwiched(doc, text, a) for a in found]
     unique: dict[tuple[int, int, int, int], Attribution] = {}
     for a in found:
         unique.setdefault((a.cue.start, a.cue.end, a.content.start, a.content.end), a)
