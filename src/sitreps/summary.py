@@ -61,7 +61,9 @@ def _event_lines(ex: Extraction, ev: Event) -> list[str]:
     if claim is not None:
         who = name(claim.claimant) if claim.claimant else (claim.outlet or "the report")
         flag = "partisan claim" if claim.partisan else "claim"
-        lines.append(f"      {flag} by: {who}" + (f" ({claim.claimant_role})" if claim.claimant_role else ""))
+        lines.append(
+            f"      {flag} by: {who}" + (f" ({claim.claimant_role})" if claim.claimant_role else "")
+        )
     if ev.evidence:
         text = ev.evidence[0].text.replace("\n", " ")
         lines.append(f'      evidence: "{text[:160]}{"…" if len(text) > 160 else ""}"')
@@ -71,7 +73,10 @@ def _event_lines(ex: Extraction, ev: Event) -> list[str]:
 def summarise(ex: Extraction) -> str:
     r = ex.report
     head = r.title or (r.origin or r.id)
-    lines = [f"== {head}", f"   report {r.id} · outlet {r.outlet or '-'} · published {r.published or '-'}"]
+    lines = [
+        f"== {head}",
+        f"   report {r.id} · outlet {r.outlet or '-'} · published {r.published or '-'}",
+    ]
     if not ex.events:
         lines.append("  (no events)")
     for ev in ex.events:
