@@ -26,7 +26,7 @@ DOUBTFUL = frozenset(
 )
 _CONNECTORS = frozenset(
     {"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az", "de", "du", "la", "le",
-     "of", "bin", "ibn", "abu", "-", "'", "’", "del", "da", "do", "dos", "das", "van", "von",
+     "of", "bin", "ibn", "abu", "-", "'", "’", "del", "da", "do", "dos", "das",
      "sur", "upon", "on"}
 )  # fmt: skip
 #: words that may be dropped from an entity to find the place it names ("Idlib city")
@@ -54,6 +54,7 @@ class Candidate:
     continues: bool = False  # a capitalised name goes on after it ("Jordan Times")
     headline: bool = False  # in a title-case line, where capitals say nothing
     after_text: str = ""  # the 30 characters after the span
+    in_parens: bool = False  # inside "(...)" right after a word: admin context
 
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -142,9 +143,21 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             t0 > 0 and not doc[t0].is_sent_start and _continues_name(doc, t0 - 1)
         )
         headline = any(a <= start < b for a, b in heads)
+        in_parens = bool(
+            re.search(r"\w\s*\([^()]{0,40}$", text[max(0, start - 45) : start])
+            and re.match(r"^[^()]{0,40}\)", text[end : end + 41])
+        )
         out.append(
             Candidate(
-                span, label, ruler_id, gov, doubtful, continues, headline, text[end : end + 30]
+                span,
+                label,
+                ruler_id,
+                gov,
+                doubtful,
+                continues,
+                headline,
+                text[end : end + 30],
+                in_parens,
             )
         )
 
@@ -162,9 +175,10 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
                 add(ent.start, ent.end, ent.label_, None, False)
             elif ent.label_ in ("GPE", "LOC"):
                 sub = _strip_units(doc, t0, t1, gaz)
-                if sub is not None:
-                    add(sub[0], sub[1], ent.label_, None, False)
-                else:
+                runs = [sub] if sub is not None else _known_runs(doc, t0, t1, gaz)
+                for a, b in runs:
+                    add(a, b, ent.label_, None, False)
+                if not runs:
                     add(ent.start, ent.end, ent.label_, None, False)
     # 2. gazetteer matching of capitalised runs
     i = 0
@@ -231,6 +245,24 @@ def _extend_known(doc: Any, t0: int, t1: int, gaz: Gazetteer) -> int | None:
         ):
             return k
     return None
+
+
+def _known_runs(doc: Any, t0: int, t1: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Known names among the capitalised runs of an entity that is not a name as a whole
+    ("Dilovasi district of Kocaeli" -> "Kocaeli")."""
+    out: list[tuple[int, int]] = []
+    i = t0
+    while i < t1:
+        if not _is_cap(doc[i]) or doc[i].lower_ in _STRIPPABLE:
+            i += 1
+            continue
+        j = i
+        while j < t1 and _is_cap(doc[j]) and doc[j].lower_ not in _STRIPPABLE:
+            j += 1
+        if (i, j) != (t0, t1) and gaz.has_name(doc[i:j].text):
+            out.append((i, j))
+        i = j
+    return out
 
 
 def _strip_units(doc: Any, t0: int, t1: int, gaz: Gazetteer) -> tuple[int, int] | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitreps.models import Span
+
 #: prepositions that place something at a location
 LOCATIVE = frozenset(
     {
@@ -135,6 +137,10 @@ _MODIFIERS = frozenset(
 #: nouns that take "of" before a place name ("province of X", "outskirts of X")
 _UNIT_NOUNS = frozenset(
     {
+        "front",
+        "fronts",
+        "frontline",
+        "axis",
         "province",
         "governorate",
         "countryside",
@@ -229,7 +235,7 @@ _RURAL_AFTER = re.compile(
 )
 _UNIT_AFTER = re.compile(
     r"^\s+(province|governorate|governate|district|region|city|town|"
-    r"village|camp|axis|road|highway|crossing|badia|area|desert)\b",
+    r"village|camp|axis|road|highway|crossing|badia|area|desert|neighbou?rhood|front)\b",
     re.I,
 )
 _COMPARISON = re.compile(
@@ -317,7 +323,20 @@ def governor(text: str, start: int, end: int, floor: int = 0) -> Governor:
         or prep in ("near", "around", "outside", "nearby")
         or (
             after
-            in ("axis", "road", "highway", "crossing", "badia", "area", "suburbs", "outskirts")
+            in (
+                "axis",
+                "road",
+                "highway",
+                "crossing",
+                "badia",
+                "area",
+                "suburbs",
+                "outskirts",
+                "district",
+                "neighborhood",
+                "neighbourhood",
+                "front",
+            )
         )
     )
     clause = text[_clause_start(text, start, floor) : start]
@@ -349,3 +368,20 @@ def parenthetical_after(text: str, end: int) -> str | None:
     """The content of ``(Deir ez Zor)`` or ``(Nablus, West Bank)`` right after a mention."""
     m = re.match(r"^\s*(?:city|town|village|camp)?\s*\(([^()]{2,80})\)", text[end : end + 90])
     return m.group(1) if m else None
+
+
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[—–-]{1,2}\s"
+)
+
+
+def is_dateline(text: str, span: Span) -> bool:
+    """A dateline: a place at the start of a line, followed by an agency and a dash
+    ("BEIRUT (Reuters) -", "Alexandria, Va. --")."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start : span.start].strip():
+        return False
+    after = text[span.end : span.end + 50]
+    return bool(_DATELINE_AFTER.match(after)) or (
+        span.text.isupper() and len(span.text) > 3 and after.lstrip().startswith((",", "("))
+    )

@@ -16,11 +16,10 @@ result is ``LocationChoice(None, None, "no place in text")``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from sitreps.geo.context import Governor, governor, inside_origin_phrase
+from sitreps.geo.context import Governor, governor, inside_origin_phrase, is_dateline
 from sitreps.geo.fold import fold
 from sitreps.geo.resolve import CONTEXT_GAP as _CONTEXT_GAP
 from sitreps.models import LocationChoice, Mention, Place, PlaceFinding, Span
@@ -59,9 +58,6 @@ _SPECIFICITY = {
     "admin1": 3,
     "country": 4,
 }
-_DATELINE_AFTER = re.compile(
-    r"^\s*(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[—–-]{1,2}\s"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +73,6 @@ def _sentence_of(parsed: Any, char: int) -> int:
     return int(parsed.sentence_index(char))
 
 
-def _is_dateline(text: str, span: Span) -> bool:
-    line_start = text.rfind("\n", 0, span.start) + 1
-    if text[line_start : span.start].strip():
-        return False
-    after = text[span.end : span.end + 50]
-    return bool(_DATELINE_AFTER.match(after)) or (
-        span.text.isupper() and len(span.text) > 3 and after.lstrip().startswith((",", "("))
-    )
-
-
 def _is_outlet(parsed: Any, span: Span) -> bool:
     outlet = getattr(parsed.report, "outlet", None)
     return bool(outlet) and fold(span.text) != "" and fold(span.text) in fold(str(outlet))
@@ -94,7 +80,7 @@ def _is_outlet(parsed: Any, span: Span) -> bool:
 
 def _excluded(parsed: Any, m: Mention, gov: Governor, floor: int) -> str | None:
     text = parsed.report.text
-    if _is_dateline(text, m.span):
+    if is_dateline(text, m.span):
         return "dateline"
     if _is_outlet(parsed, m.span):
         return "outlet"

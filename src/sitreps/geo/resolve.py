@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitreps.errors import NotFoundError
 from sitreps.geo.candidates import Candidate
-from sitreps.geo.context import parenthetical_after
+from sitreps.geo.context import is_dateline, parenthetical_after
 from sitreps.geo.fold import fold
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord
 from sitreps.geo.regions import demonyms
@@ -45,6 +45,7 @@ class Context:
     countries: frozenset[str]  # countries the report mentions
     admin1: frozenset[str]  # admin1 codes of confidently placed mentions
     points: tuple[tuple[float, float], ...] = ()  # points of confidently placed sub-country places
+    named: frozenset[str] = frozenset()  # countries named as countries (not only demonyms)
 
 
 def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
@@ -61,11 +62,17 @@ def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
     return None
 
 
-def report_context(doc: object, cands: Sequence[Candidate], gaz: Gazetteer) -> Context:
-    votes: Counter[str] = Counter()
+def report_context(
+    doc: object, cands: Sequence[Candidate], gaz: Gazetteer, text: str = ""
+) -> Context:
+    """Focus country and co-mentioned places (a dateline does not vote)."""
+    votes: dict[str, float] = defaultdict(float)
+    named: set[str] = set()
     admin1: set[str] = set()
     points: list[tuple[float, float]] = []
     for c in cands:
+        if is_dateline(text, c.span):
+            continue
         if c.ruler_id:
             try:
                 rec: PlaceRecord | None = gaz.get(c.ruler_id)
@@ -76,6 +83,8 @@ def report_context(doc: object, cands: Sequence[Candidate], gaz: Gazetteer) -> C
         if rec is None or rec.country is None:
             continue
         votes[rec.country] += 2 if rec.feature == "country" else 1
+        if rec.feature == "country":
+            named.add(rec.country)
         if rec.admin1_code and rec.feature != "country":
             admin1.add(rec.admin1_code)
             if rec.lat is not None and rec.lon is not None:
@@ -83,9 +92,9 @@ def report_context(doc: object, cands: Sequence[Candidate], gaz: Gazetteer) -> C
     dem = demonyms()
     for ent in getattr(doc, "ents", ()):
         if ent.label_ == "NORP" and ent.text.lower() in dem:
-            votes[dem[ent.text.lower()]] += 1
-    focus = votes.most_common(1)[0][0] if votes else None
-    return Context(focus, frozenset(votes), frozenset(admin1), tuple(points))
+            votes[dem[ent.text.lower()]] += 0.5
+    focus = max(votes, key=lambda k: (votes[k], k)) if votes else None
+    return Context(focus, frozenset(votes), frozenset(admin1), tuple(points), frozenset(named))
 
 
 def _local_context(
@@ -166,10 +175,25 @@ def resolve(
     a1, cc, label = _local_context(text, cand, following, gaz)
     if any(r.match == "name" for r in recs):
         recs = [r for r in recs if r.match == "name"]
-    else:
+    elif ctx.focus or cc:
         recs = [r for r in recs if r.country == ctx.focus or (cc and r.country in cc)]
+    elif not (cand.gov.strong or cand.gov.town):
+        recs = []
     if not recs:
         return Resolved(cand, None, 0.0, "not in gazetteer")
+    if a1 or cc:
+        # admin context is written next to the name: a reading outside it is not this place
+        fits = [r for r in recs if (a1 and r.admin1_code in a1) or (cc and r.country in cc)]
+        if not fits and not any(r.feature in ("country", "admin1", "region") for r in recs):
+            return Resolved(cand, None, 0.0, f"not in gazetteer within {label}")
+    if (
+        ctx.focus
+        and not a1
+        and not cc
+        and all(_foreign_town(r, ctx) for r in recs)
+        and cand.ruler_id is None
+    ):
+        return Resolved(cand, None, 0.0, "only small places outside the report's countries")
     scored = sorted(((_score(r, ctx, a1, cc), r) for r in recs), key=lambda x: (-x[0], x[1].id))
     best_score, best = scored[0]
     second = scored[1][0] if len(scored) > 1 else best_score - 5.0
@@ -213,6 +237,16 @@ def resolve(
         reasons.append("transliteration match")
     conf = 1.0 / (1.0 + math.exp(-(best_score - second)))
     return Resolved(cand, best, round(conf, 3), "; ".join(reasons))
+
+
+def _foreign_town(rec: PlaceRecord, ctx: Context) -> bool:
+    """A small town in a country the report neither focuses on nor names."""
+    return (
+        rec.feature in ("city", "village", "site")
+        and rec.population < 100_000
+        and rec.country != ctx.focus
+        and rec.country not in ctx.named
+    )
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

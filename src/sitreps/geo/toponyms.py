@@ -52,7 +52,9 @@ def _accept(res: Resolved, ctx: Context) -> bool:
         return False
     if c.label in ("GPE", "LOC", "FAC"):
         return True
-    context = gov.strong or gov.rural or gov.province or gov.town or gov.after is not None
+    context = (
+        gov.strong or gov.rural or gov.province or gov.town or gov.after is not None or c.in_parens
+    )
     if c.doubtful or c.headline:
         return (
             context
@@ -85,7 +87,7 @@ def find_places_with(parsed: Any, actors: ActorFinding, gaz: Gazetteer) -> Place
     text: str = parsed.report.text
     actor_spans = [m.span for m in actors.mentions]
     cands = collect(parsed, gaz, actor_spans)
-    ctx = report_context(parsed.doc, cands, gaz)
+    ctx = report_context(parsed.doc, cands, gaz, text)
     resolved: list[Resolved] = []
     following: Resolved | None = None
     for idx in range(len(cands) - 1, -1, -1):
@@ -98,7 +100,35 @@ def find_places_with(parsed: Any, actors: ActorFinding, gaz: Gazetteer) -> Place
         else:
             following = None
     resolved.reverse()
-    return _finding(parsed, resolved)
+    return _finding(parsed, _one_sense(resolved))
+
+
+def _one_sense(resolved: list[Resolved]) -> list[Resolved]:
+    """One sense per report: a name resolved with admin context written next to it ("Alexandria,
+    Va.") lends that reading to its other mentions that had no such context."""
+    anchored: dict[str, PlaceRecord] = {}
+    for res in resolved:
+        if res.record is not None and res.reason.startswith("admin context ("):
+            anchored.setdefault(fold(res.cand.span.text), res.record)
+    if not anchored:
+        return resolved
+    out = []
+    for res in resolved:
+        rec = res.record
+        key = fold(res.cand.span.text)
+        other = anchored.get(key)
+        if (
+            rec is not None
+            and other is not None
+            and other.id != rec.id
+            and not res.reason.startswith("admin context (")
+            and "admin1 unit" not in res.reason
+            and res.cand.ruler_id is None
+            and (rec.feature in _TOWN_FEATURES) == (other.feature in _TOWN_FEATURES)
+        ):
+            res = Resolved(res.cand, other, res.score, "same name as a mention with admin context")
+        out.append(res)
+    return out
 
 
 def _finding(parsed: Any, resolved: list[Resolved]) -> PlaceFinding:
