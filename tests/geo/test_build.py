@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-
 from sitreps.geo.gazetteer import get_gazetteer
 
 REPO = Path(__file__).resolve().parents[2]
