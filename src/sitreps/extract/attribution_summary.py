@@ -11,7 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitreps.errors import InputError
-from sitreps.models import Claim, Event, Extraction, Quantity, Relation, Skipped
+from sitreps.extract.stance import Stance, find_stances
+from sitreps.extract.stance_actors import ActorIndex
+from sitreps.models import ActorFinding, Claim, Event, Extraction, Quantity, Relation, Skipped
+from sitreps.nlp import ParsedReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +75,27 @@ def _short(text: str, width: int = 100) -> str:
 def _quantity(q: Quantity) -> str:
     if q.value is not None:
         amount = f"{q.qualifier + ' ' if q.qualifier else ''}{q.value}"
-    elif q.low is not None or q.high is not None:
+    elif q.low is not None and q.high is not None:
         amount = f"{q.low}-{q.high}"
+    elif q.low is not None:
+        amount = f"{q.qualifier or 'at least'} (at least {q.low})"
+    elif q.high is not None:
+        amount = f"{q.qualifier or 'at most'} (at most {q.high})"
     else:
         amount = q.qualifier or "some"
     what = f" {q.object}" if q.object else ""
     return f"{q.kind}: {amount}{what} ({_short(q.span.text, 60)!r})"
 
 
-def format_claims(ex: Extraction) -> str:
+def format_claims(ex: Extraction, stances: tuple[Stance, ...] = ()) -> str:
     """The text ``sitreps claims`` prints for one report."""
     out = [f"Report {ex.report.origin or ex.report.id}"]
     names = {a.id: a.name for a in ex.actors}
+    by_claim: dict[str, list[Stance]] = {}
+    for st in stances:
+        for c in ex.claims:
+            if any(c.content.contains(e) for e in st.evidence) and c.claimant == st.holder:
+                by_claim.setdefault(c.id, []).append(st)
     for g in group_claims(ex):
         head = g.label + (f", {g.role}" if g.role else "")
         n_part = sum(1 for line in g.lines if line.claim.partisan)
@@ -110,20 +122,39 @@ def format_claims(ex: Extraction) -> str:
                     f"      relation {names.get(r.source, r.source)} "
                     f"{r.kind} {names.get(r.target, r.target)}"
                 )
+            for st in by_claim.get(c.id, ()):
+                out.append(f"      stance {st.polarity} towards {names.get(st.target, st.target)}")
     return "\n".join(out)
 
 
-def claims_for_path(path: str) -> Iterator[Extraction | Skipped]:
+@dataclass(frozen=True, slots=True)
+class ClaimsReport:
+    """One report's extraction and the stances its claimants take."""
+
+    extraction: Extraction
+    stances: tuple[Stance, ...]
+
+
+def stances_of(parsed: ParsedReport, ex: Extraction) -> tuple[Stance, ...]:
+    """The stances of an extracted report (kept apart until the contract carries them)."""
+    found = ActorFinding(ex.actors, tuple(m for m in ex.mentions if m.kind in ("actor", "person")))
+    return find_stances(ActorIndex(parsed, found, ex.claims), ex.claims)
+
+
+def claims_for_path(path: str) -> Iterator[ClaimsReport | Skipped]:
     """Run the pipeline on every report of ``path``; skipped inputs come back with a reason."""
     from sitreps.ingest import read_paths
-    from sitreps.pipeline import extract
+    from sitreps.nlp import parse
+    from sitreps.pipeline import extract_parsed
 
     seen = False
     for item in read_paths([path]):
         seen = True
         if isinstance(item, Skipped):
             yield item
-        else:
-            yield extract(item)
+            continue
+        parsed = parse(item)
+        ex = extract_parsed(parsed)
+        yield ClaimsReport(ex, stances_of(parsed, ex))
     if not seen:
         raise InputError(f"{path}: no report found")

@@ -20,7 +20,7 @@ def claims(path: str) -> None:
         if isinstance(item, Skipped):
             click.echo(f"Skipped {item.origin}: {item.reason}", err=True)
             continue
-        click.echo(format_claims(item))
+        click.echo(format_claims(item.extraction, item.stances))
 
 
 COMMANDS: list[click.Command] = [claims]
