@@ -70,6 +70,10 @@ _ORG_WORDS = frozenset(
         "tanzim",
     ]
 )
+_PLACE_NOUNS = frozenset(
+    ["town", "village", "city", "district", "sub-district", "area", "camp", "countryside", "neighborhood", "neighbourhood", "governorate", "province", "region", "road", "street", "checkpoint", "crossing", "valley", "mountain", "mountains", "border", "outskirts", "suburb", "square", "junction", "highway", "settlement", "hospital", "mosque", "prison", "university", "airport", "port", "field", "fields"]
+)
+_LOCATIVE_PREPS = frozenset(["in", "near", "at", "outside", "around", "into", "towards", "toward", "inside"])
 _PLACE_PREFIX_RE = re.compile(
     r"^(?:Jabal|Jebel|Wadi|Tal|Tell|Deir|Dayr|Kafr|Kfar|Ain|Ein|Bir|Khirbet|Khirbat|Mukhayyam"
     r"|Bayt|Beit|Sahm|Qasr|Ras|Marj|Sahl|Hay|Harat|Nahr|Tall|Jisr|Qalaat|Mazraat)\b"
@@ -140,6 +144,16 @@ def _is_place_name(name: str, kb: KnowledgeBase) -> bool:
         return False
 
 
+def _in_place_context(text: str, start: int, end: int) -> bool:
+    """ "in Fleifel", "Tawileh town": words around the name say it is a place."""
+    after = re.match(r"[\s,]*([A-Za-z-]+)", text[end : end + 30])
+    before = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", text[max(0, start - 25) : start])
+    return bool(
+        (after and after.group(1).lower() in _PLACE_NOUNS)
+        or (before and before.group(1).lower() in _LOCATIVE_PREPS)
+    )
+
+
 def _generic_single_word(name: str, c: Candidate, text: str) -> bool:
     """ "Movement" (of "Movement of forces:"), "Parliament", "Ministry": one capitalised common
     word is not an organisation's name; nor is a lone word that merely starts a sentence."""
@@ -182,7 +196,9 @@ def _resolve(
         rec = kb.get(res.actor_id)
         return Hit(c, res.actor_id, res.score, res.reason, person=rec.kind == "person")
     name = _clean_name(c.text)
-    if not _org_like(name) and _is_place_name(name, kb):
+    if not _org_like(name) and (
+        _is_place_name(name, kb) or _in_place_context(parsed_text, c.start, c.end)
+    ):
         return None  # a place NER took for an organisation or a person
     if c.label == "PERSON" and _PLACE_PREFIX_RE.match(name):
         return None  # "Jabal al Balaq", "Wadi Khaled": a place NER took for a person
