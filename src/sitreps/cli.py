@@ -184,6 +184,7 @@ def demo(db_url: str | None) -> None:
         n_events += len(ex.events)
         click.echo(summarise(ex))
         click.echo()
+    store.fuse_pending()
     click.echo(f"{added} new report(s) stored, {n_events} event(s) extracted.")
 
 
