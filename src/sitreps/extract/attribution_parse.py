@@ -17,53 +17,25 @@ over several sentences is one claim. Nothing here resolves who the source is; th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from sitreps.extract.attribution_forms import according_to, bylines, headlines
 from sitreps.extract.attribution_lexicon import CueLexicon, cue_lexicon
+from sitreps.extract.attribution_spans import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    TRIM_PUNCT,
+    Attribution,
+    content_span,
+    quote_spans,
+    tok_span,
+    trim,
+)
 from sitreps.models import Span
 
-_OPEN_QUOTES = '“"«‘'
-_CLOSE_QUOTES = '”"»’'
-_TRIM_PUNCT = ".,;:—–- \t\n"
-_QUOTE_RE = re.compile(r"“[^”]{2,}?”|\"[^\"\n]{2,}?\"|«[^»]{2,}?»|''(?:(?!'')[^\n]){2,}?''")
-_HEADLINE_RE = re.compile(r"^(?P<src>[A-Z‘'\"“][^:\n]{1,150}?)\s*:\s+(?P<content>\S[^\n]*)$")
-_HEADLINE_OUTLET_RE = re.compile(
-    r"\s+(?:to|tells|told)\s+(?P<outlet>[A-Z][\w.\-’']*(?:\s+\w+){0,3})\s*$"
-)
+__all__ = ["Attribution", "find_attributions", "quote_spans"]
+
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """One piece of reported speech found in the text."""
-
-    kind: str  # quote, indirect, according_to
-    source: Span | None  # the words naming the speaker ("he", "SOHR", "the leader of X")
-    cue: Span
-    content: Span
-    source_head: int | None = None  # token index of the source's head word
-    addressee: Span | None = None  # "told DeirEzzor 24": the listener, maybe an outlet
-
-
-def quote_spans(text: str) -> tuple[Span, ...]:
-    """Quotations delimited by double quotes or guillemets, quotes included."""
-    return tuple(Span.of(text, m.start(), m.end()) for m in _QUOTE_RE.finditer(text))
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip surrounding whitespace and punctuation, keeping quotation marks."""
-    while start < end and text[start] in _TRIM_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in _TRIM_PUNCT:
-        end -= 1
-    return start, end
-
-
-def _tok_span(text: str, toks: list[Any]) -> tuple[int, int]:
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t.text) for t in toks)
-    return start, end
 
 
 def _subtree_span(text: str, tok: Any, exclude: Any = None) -> tuple[int, int] | None:
@@ -71,22 +43,7 @@ def _subtree_span(text: str, tok: Any, exclude: Any = None) -> tuple[int, int] |
     toks = [t for t in tok.subtree if t.i not in skip and not t.is_space]
     if not toks:
         return None
-    return _tok_span(text, toks)
-
-
-def _content_span(text: str, start: int, end: int) -> Span | None:
-    start, end = _trim(text, start, end)
-    # keep a quotation mark that opens or closes right at the content's edge
-    if text[max(0, start - 2) : start] == "''":
-        start -= 2
-    elif start > 0 and text[start - 1] in _OPEN_QUOTES and text[start - 1] != "’":
-        start -= 1
-    m = re.match(r"[,.]?\s?(?:''|[”\"»])", text[end : end + 4])
-    if m and (text[start] in _OPEN_QUOTES or text[start : start + 2] == "''"):
-        end += m.end()
-    if end - start < 2:
-        return None
-    return Span.of(text, start, end)
+    return tok_span(text, toks)
 
 
 def _subject(verb: Any) -> Any | None:
@@ -119,11 +76,11 @@ def _source_span(text: str, subj: Any, lex: CueLexicon) -> tuple[int, int]:
         return subj.idx, subj.idx + len(subj.text)
     drop = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     kept = [t for t in subj.subtree if t.i not in drop and not t.is_space]
-    start, end = _tok_span(text, kept)
-    start, end = _trim(text, start, end)
-    while start < end and text[start] in _OPEN_QUOTES + _CLOSE_QUOTES:
+    start, end = tok_span(text, kept)
+    start, end = trim(text, start, end)
+    while start < end and text[start] in OPEN_QUOTES + CLOSE_QUOTES:
         start += 1
-    while end > start and text[end - 1] in _OPEN_QUOTES + _CLOSE_QUOTES + ",":
+    while end > start and text[end - 1] in OPEN_QUOTES + CLOSE_QUOTES + ",":
         end -= 1
     if any(c.dep_ == "appos" for c in subj.children) and text[end : end + 1] == ",":
         end += 1  # "X, the Y, said": the appositive's closing comma belongs to the source
@@ -142,7 +99,7 @@ def _source_span(text: str, subj: Any, lex: CueLexicon) -> tuple[int, int]:
         i -= 1
     if has_role and i + 1 < first:
         start = doc[i + 1].idx
-        while start < end and text[start] in _TRIM_PUNCT:
+        while start < end and text[start] in TRIM_PUNCT:
             start += 1
     return start, end
 
@@ -164,7 +121,7 @@ def _cue_span(text: str, verb: Any, subj_end: int | None) -> Span:
     for t in [t for t in toks if t.i > verb.i]:
         if t.i == run[-1].i + 1:
             run.append(t)
-    start, end = _tok_span(text, run)
+    start, end = tok_span(text, run)
     return Span.of(text, start, end)
 
 
@@ -281,7 +238,7 @@ def _verb_attribution(
         cue = Span.of(text, cue.start, extra.idx + len(extra.text))
     if verb.i in toks:
         return None
-    span = _content_span(text, *content)
+    span = content_span(text, *content)
     if span is None:
         return None
     addressee = None
@@ -291,112 +248,8 @@ def _verb_attribution(
                 a = _subtree_span(text, child)
                 if a:
                     addressee = Span.of(text, *a)
-    kind = "quote" if span.text[:1] in _OPEN_QUOTES or span.text.startswith("''") else "indirect"
+    kind = "quote" if span.text[:1] in OPEN_QUOTES or span.text.startswith("''") else "indirect"
     return Attribution(kind, src, cue, span, subj.i if subj is not None else None, addressee)
-
-
-def _according(text: str, doc: Any, lex: CueLexicon) -> list[Attribution]:
-    out: list[Attribution] = []
-    lower = text.lower()
-    for phrase in lex.according_phrases:
-        if phrase in ("citing", "quoting"):
-            continue
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lower):
-            tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if tok is None:
-                continue
-            sent = tok[0].sent
-            after = doc.char_span(m.end(), sent.end_char, alignment_mode="expand")
-            if after is None or len(after) == 0:
-                continue
-            # the source: the first noun phrase after the cue, up to a comma or the clause end
-            src_end = m.end()
-            for t in after:
-                if t.text in ",;:." or (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"):
-                    break
-                src_end = t.idx + len(t.text)
-            if src_end <= m.end():
-                continue
-            src = Span.of(text, *_trim(text, m.end(), src_end))
-            cue = Span.of(text, m.start(), m.end())
-            sent_start, sent_end = sent.start_char, sent.end_char
-            if m.start() - sent_start <= 2:
-                content = (src.end, sent_end)
-            else:
-                content = (sent_start, m.start())
-                rest = _trim(text, src.end, sent_end)
-                if rest[1] - rest[0] > 20 and rest[1] - rest[0] > m.start() - sent_start:
-                    content = (src.end, sent_end)
-            span = _content_span(text, *content)
-            if span is None:
-                continue
-            head = doc.char_span(src.start, src.end, alignment_mode="expand")
-            out.append(Attribution("according_to", src, cue, span, head.root.i if head else None))
-    return out
-
-
-def _headlines(text: str, doc: Any, skip: tuple[Span, ...], lex: CueLexicon) -> list[Attribution]:
-    """'Speaker (to Outlet): statement' lines."""
-    out: list[Attribution] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        start = pos
-        pos += len(line)
-        m = _HEADLINE_RE.match(line.rstrip("\r\n"))
-        if not m or any(s.start <= start < s.end or start <= s.start < pos for s in skip):
-            continue
-        src_text = m.group("src")
-        outlet = None
-        om = _HEADLINE_OUTLET_RE.search(src_text)
-        if om:
-            outlet = Span.of(text, start + om.start("outlet"), start + om.end("outlet"))
-            src_text = src_text[: om.start()]
-        s0, s1 = _trim(text, start, start + len(src_text))
-        while s0 < s1 and text[s0] in _OPEN_QUOTES:
-            s0 += 1
-        src_toks = doc.char_span(s0, s1, alignment_mode="expand")
-        if src_toks is None or len(src_toks) > 14 or len(src_toks) == 0:
-            continue
-        if any(t.tag_ in ("VBD", "VBZ", "VBP") for t in src_toks):
-            continue
-        speakerish = any(e.label_ in ("PERSON", "ORG", "NORP") for e in src_toks.ents) or any(
-            t.lemma_.lower() in lex.role_nouns for t in src_toks
-        )
-        if not speakerish:
-            continue
-        colon = start + line.index(":", m.end("src"))
-        span = _content_span(text, start + m.start("content"), start + len(line.rstrip()))
-        if span is None:
-            continue
-        out.append(
-            Attribution(
-                "quote",
-                Span.of(text, s0, s1),
-                Span.of(text, colon, colon + 1),
-                span,
-                src_toks.root.i,
-                outlet,
-            )
-        )
-    return out
-
-
-_BYLINE_RE = re.compile(
-    r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,4})"
-)
-
-
-def _bylines(text: str, quotes: tuple[Span, ...]) -> list[Attribution]:
-    """'“...” ― Name': a quotation signed with a dash and the speaker's name."""
-    out = []
-    for q in quotes:
-        m = _BYLINE_RE.match(text, q.end)
-        if m is None:
-            continue
-        src = Span.of(text, m.start("name"), m.end("name"))
-        cue = Span.of(text, m.start("dash"), m.end("dash"))
-        out.append(Attribution("quote", src, cue, q))
-    return out
 
 
 def _widen_to_quotes(text: str, att: Attribution, quotes: tuple[Span, ...]) -> Attribution:
@@ -475,9 +328,9 @@ def find_attributions(
             att = _verb_attribution(text, tok, lex, quotes)
             if att is not None:
                 found.append(att)
-    found.extend(_according(text, doc, lex))
-    found.extend(_headlines(text, doc, skip, lex))
-    found.extend(_bylines(text, quotes))
+    found.extend(according_to(text, doc, lex))
+    found.extend(headlines(text, doc, skip, lex))
+    found.extend(bylines(text, quotes))
     found = [_widen_to_quotes(text, a, quotes) for a in found]
     found = [_continue_quote(doc, text, a, quotes, found) for a in found]
     found = [_sandwiched(doc, text, a) for a in found]

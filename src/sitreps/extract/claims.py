@@ -17,12 +17,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sitreps.extract.attribution_lexicon import cue_lexicon
 from sitreps.extract.attribution_parse import Attribution, find_attributions
+from sitreps.extract.attribution_partisan import mark_partisan
 from sitreps.extract.attribution_roles import (
     Person,
     RoleLink,
@@ -33,12 +32,12 @@ from sitreps.extract.attribution_roles import (
     outlet_mentions,
 )
 from sitreps.extract.attribution_speakers import TurnSpeaker, turn_speakers
-from sitreps.models import ActorFinding, Claim, Event, Relation, Span
+from sitreps.models import ActorFinding, Claim, Span
 from sitreps.nlp import ParsedReport
 
-#: Order of claims that share a content span: the enclosing kinds first.
-_ParentsFn = Callable[[str], Iterable[str]]
+__all__ = ["claim_for", "find_claims", "mark_partisan"]
 
+#: Order of claims that share a content span: the enclosing kinds first.
 _KIND_RANK = {"narration": 0, "interview_question": 0, "interview_answer": 0}
 
 
@@ -307,120 +306,3 @@ def claim_for(claims: tuple[Claim, ...], span: Span) -> Claim | None:
         if o > overlap:
             best, overlap = c, o
     return best
-
-
-def _affiliations(
-    claimant: str, role: str | None, relations: tuple[Relation, ...], actors: ActorFinding
-) -> set[str]:
-    """The claimant and every group it leads or belongs to (transitively)."""
-    found = {claimant}
-    if role:
-        low = role.lower()
-        for a in actors.actors:
-            if a.kind != "person" and a.name and a.name.lower() in low:
-                found.add(a.id)
-    parents_of = _kb_parents()
-    frontier = list(found)
-    while frontier:
-        cur = frontier.pop()
-        nxt: list[str] = [
-            r.target for r in relations if r.kind in ("leads", "part_of") and r.source == cur
-        ]
-        nxt.extend(parents_of(cur))
-        for n in nxt:
-            if n not in found:
-                found.add(n)
-                frontier.append(n)
-    return found
-
-
-def _kb_parents() -> _ParentsFn:
-    try:
-        from sitreps.actors.kb import get_kb
-    except ImportError:
-        return _no_parents
-    kb = get_kb()
-    parents = getattr(kb, "parents", None)
-    if parents is None:
-        return _no_parents
-
-    def fn(actor_id: str) -> Iterable[str]:
-        if actor_id not in kb:
-            return ()
-        return tuple(parents(actor_id))
-
-    return fn
-
-
-def _no_parents(actor_id: str) -> Iterable[str]:
-    return ()
-
-
-def _adversaries(
-    mine: set[str], events: tuple[Event, ...], relations: tuple[Relation, ...]
-) -> set[str]:
-    """Actors the claimant's side fights, by the report's relations and battles."""
-    out: set[str] = set()
-    for r in relations:
-        if r.kind == "fights" and r.modality == "asserted":
-            if r.source in mine:
-                out.add(r.target)
-            if r.target in mine:
-                out.add(r.source)
-    for e in events:
-        if e.event_type == "Battles" and e.modality == "asserted":
-            side1 = {x for x in (e.actor1, *e.assoc_actor1) if x}
-            side2 = {x for x in (e.actor2, *e.assoc_actor2) if x}
-            if mine & side1:
-                out |= side2
-            if mine & side2:
-                out |= side1
-    return out - mine
-
-
-def _own_mentions(c: Claim, claims: tuple[Claim, ...], actors: ActorFinding) -> set[str]:
-    """Actors named in the claim's content, outside the claims nested in it."""
-    children = [d.content for d in claims if d.parent == c.id]
-    return {
-        m.entity_id
-        for m in actors.mentions
-        if m.entity_id
-        and c.content.contains(m.span)
-        and not any(ch.contains(m.span) for ch in children)
-    }
-
-
-def mark_partisan(
-    claims: tuple[Claim, ...],
-    events: tuple[Event, ...],
-    relations: tuple[Relation, ...],
-    actors: ActorFinding,
-) -> tuple[Claim, ...]:
-    """Flag claims whose claimant is, or belongs to, a party to what the claim reports.
-
-    A claim is partisan when its claimant (or a group it leads or belongs to, by the report's
-    ``leads``/``part_of`` relations, the claimant's stated role, or the knowledge base) is an
-    actor of an event the claim reports or an end of a relation it asserts, or when the claim
-    speaks of an actor that the claimant's side fights (a side's account of its enemy).
-    """
-    out = []
-    for c in claims:
-        if c.claimant is None:
-            out.append(c)
-            continue
-        mine = _affiliations(c.claimant, c.claimant_role, relations, actors)
-        parties: set[str] = set()
-        for e in events:
-            if e.claim == c.id:
-                parties.update(x for x in (e.actor1, e.actor2) if x)
-                parties.update(e.assoc_actor1)
-                parties.update(e.assoc_actor2)
-        for r in relations:
-            if r.claim == c.id and r.kind not in ("leads", "part_of"):
-                parties.update((r.source, r.target))
-        partisan = bool(mine & parties)
-        if not partisan:
-            enemies = _adversaries(mine, events, relations)
-            partisan = bool(enemies & _own_mentions(c, claims, actors))
-        out.append(dataclasses.replace(c, partisan=partisan))
-    return tuple(out)
