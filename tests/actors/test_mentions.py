@@ -142,3 +142,25 @@ def test_founding_interview_actors_resolve() -> None:
     speakers = {t.speaker: speaker_actor(parsed, f, t) for t in parsed.turns}
     assert speakers.get("Talass") == "person.talass-al-salama"
     assert speakers.get("D24") == "outlet.deirezzor24"
+
+
+def test_a_country_is_an_actor_only_as_agent_of_violence() -> None:
+    _, f = _run("Turkey shelled the village of Tawileh in Al Hasakeh countryside.")
+    assert "tur.military" in _ids(f)
+    m = next(m for m in f.mentions if m.entity_id == "tur.military")
+    assert "violent" in m.reason
+    _, f = _run("Turkey said the talks in Ankara would resume next week.")
+    assert "tur.military" not in _ids(f)
+
+
+def test_coalition_members_are_coded_as_the_coalition_where_it_operates() -> None:
+    _, f = _run("A US military patrol took place near Rmelan town in Al Hasakeh countryside.")
+    assert {"gcad", "usa.military"} <= _ids(f)
+    m = next(m for m in f.mentions if "patrol" in m.span.text)
+    assert m.entity_id == "gcad"
+
+
+def test_protest_with_no_named_protesters() -> None:
+    _, f = _run("A demonstration was staged in Tunceli town center, Tunceli, against the new law.")
+    m = [m for m in f.mentions if m.entity_id == "tur.protesters"]
+    assert m and "no named protesters" in m[0].reason

@@ -71,9 +71,47 @@ _ORG_WORDS = frozenset(
     ]
 )
 _PLACE_NOUNS = frozenset(
-    ["town", "village", "city", "district", "sub-district", "area", "camp", "countryside", "neighborhood", "neighbourhood", "governorate", "province", "region", "road", "street", "checkpoint", "crossing", "valley", "mountain", "mountains", "border", "outskirts", "suburb", "square", "junction", "highway", "settlement", "hospital", "mosque", "prison", "university", "airport", "port", "field", "fields"]
+    [
+        "town",
+        "village",
+        "city",
+        "district",
+        "sub-district",
+        "area",
+        "camp",
+        "countryside",
+        "neighborhood",
+        "neighbourhood",
+        "governorate",
+        "province",
+        "region",
+        "road",
+        "street",
+        "checkpoint",
+        "crossing",
+        "valley",
+        "mountain",
+        "mountains",
+        "border",
+        "outskirts",
+        "suburb",
+        "square",
+        "junction",
+        "highway",
+        "settlement",
+        "hospital",
+        "mosque",
+        "prison",
+        "university",
+        "airport",
+        "port",
+        "field",
+        "fields",
+    ]
 )
-_LOCATIVE_PREPS = frozenset(["in", "near", "at", "outside", "around", "into", "towards", "toward", "inside"])
+_LOCATIVE_PREPS = frozenset(
+    ["in", "near", "at", "outside", "around", "into", "towards", "toward", "inside"]
+)
 _PLACE_PREFIX_RE = re.compile(
     r"^(?:Jabal|Jebel|Wadi|Tal|Tell|Deir|Dayr|Kafr|Kfar|Ain|Ein|Bir|Khirbet|Khirbat|Mukhayyam"
     r"|Bayt|Beit|Sahm|Qasr|Ras|Marj|Sahl|Hay|Harat|Nahr|Tall|Jisr|Qalaat|Mazraat)\b"
