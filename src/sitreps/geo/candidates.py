@@ -204,6 +204,8 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
                 match = k
                 break
         if match is None:
+            match = _skeleton_match(doc, i, j, gaz, stop)
+        if match is None:
             i += 1
             continue
         labels = {ent_label[x] for x in range(i, match)} - {""}
@@ -243,6 +245,29 @@ def _extend_known(doc: Any, t0: int, t1: int, gaz: Gazetteer) -> int | None:
             and doc[k - 1].lower_ not in _CONNECTORS
             and gaz.has_name(doc[t0:k].text)
         ):
+            return k
+    return None
+
+
+_TOWN_AFTER = frozenset({"town", "village", "city", "area", "district", "camp", "neighborhood"})
+_PREP_BEFORE = frozenset({"in", "near", "at", "outside", "of", "into", "around"})
+
+
+def _skeleton_match(doc: Any, i: int, j: int, gaz: Gazetteer, stop: frozenset[str]) -> int | None:
+    """A run written like a village name ("Rmelan town", "in Tawileh") that only a
+    transliteration (skeleton) match finds: accepted only with a town word after it or a
+    locative preposition before it; resolution then keeps readings in the admin context."""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    for k in range(j, i, -1):
+        if not _is_cap(doc[k - 1]) or doc[k - 1].lower_ in _CONNECTORS:
+            continue
+        after = doc[k].lower_ if k < len(doc) else ""
+        if after not in _TOWN_AFTER and before not in _PREP_BEFORE:
+            continue
+        name = doc[i:k].text
+        if k - i == 1 and name.lower() in stop:
+            continue
+        if gaz.has_skeleton(name):
             return k
     return None
 

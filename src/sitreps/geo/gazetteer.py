@@ -173,6 +173,14 @@ class Gazetteer:
         row = self._conn().execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,))
         return row.fetchone() is not None
 
+    def has_skeleton(self, name: str) -> bool:
+        """True when some place has the consonant skeleton of ``name`` (3+ consonants)."""
+        skel = skeleton(name)
+        if len(skel) < 3:
+            return False
+        row = self._conn().execute("SELECT 1 FROM skels WHERE key = ? LIMIT 1", (skel,))
+        return row.fetchone() is not None
+
     def lookup(
         self, name: str, country: str | None = None, skeleton_fallback: bool = True
     ) -> list[PlaceRecord]:

@@ -16,6 +16,7 @@ result is ``LocationChoice(None, None, "no place in text")``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,7 +149,13 @@ def _is_context(text: str, prev: _Option, m: Mention, place: Place) -> bool:
     return larger and bool(_CONTEXT_GAP.match(gap))
 
 
-def _precision(opt: _Option) -> int:
+_UNKNOWN_TOWN_BEFORE = re.compile(
+    r"[A-Z][\w'’-]+\s+(?:town|village|city|area|camp|neighbou?rhood)\s+(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|rural|countryside|of)\s+)*$"
+)
+
+
+def _precision(opt: _Option, text: str = "") -> int:
     """ACLED geo_precision: the place's own (1 town, 2 district or small region, 3 province,
     country or large region), 2 for "near X" / "X countryside" around a town, and 2 for a
     named part of a province ("northern Idlib countryside")."""
@@ -156,6 +163,11 @@ def _precision(opt: _Option) -> int:
     if base == 1 and (opt.gov.near or opt.gov.rural or opt.gov.part):
         return 2
     if opt.place.feature == "admin1" and opt.gov.part:
+        return 2
+    if opt.place.feature in ("admin1", "admin2") and _UNKNOWN_TOWN_BEFORE.search(
+        text[max(0, opt.mention.span.start - 80) : opt.mention.span.start]
+    ):
+        # a named town the gazetteer lacks, coded to its unit: ACLED's "nearby location" case
         return 2
     return base
 
@@ -187,7 +199,9 @@ def choose_location(
     if options:
         best = min(options, key=lambda o: o.rank)
         return LocationChoice(
-            best.place.id, _precision(best), _describe(best, "in the event sentence")
+            best.place.id,
+            _precision(best, parsed.report.text),
+            _describe(best, "in the event sentence"),
         )
     first = min(sids)
     turn = parsed.sentence_turn[first] if parsed.sentence_turn else None
@@ -207,7 +221,7 @@ def choose_location(
         if prev:
             best = min(prev, key=lambda o: (o.rank[0], o.rank[1], -o.mention.span.start))
             where = f"in the preceding sentence ({back} back)"
-            return LocationChoice(best.place.id, _precision(best), _describe(best, where))
+            return LocationChoice(best.place.id, _precision(best, text), _describe(best, where))
     reason = "no place in text"
     if skipped:
         reason += "; skipped " + "; ".join(skipped)

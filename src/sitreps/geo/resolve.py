@@ -183,9 +183,19 @@ def resolve(
         return Resolved(cand, None, 0.0, "not in gazetteer")
     if a1 or cc:
         # admin context is written next to the name: a reading outside it is not this place
-        fits = [r for r in recs if (a1 and r.admin1_code in a1) or (cc and r.country in cc)]
-        if not fits and not any(r.feature in ("country", "admin1", "region") for r in recs):
+        if a1:
+            fits = [r for r in recs if r.admin1_code in a1]
+        else:
+            fits = [r for r in recs if r.country in cc]
+        if not fits:
+            fits = [
+                r
+                for r in recs
+                if r.match == "name" and r.feature in ("country", "admin1", "region")
+            ]
+        if not fits:
             return Resolved(cand, None, 0.0, f"not in gazetteer within {label}")
+        recs = fits
     if (
         ctx.focus
         and not a1
