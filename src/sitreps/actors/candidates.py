@@ -181,6 +181,14 @@ class Candidate:
     nominal: bool = False  # a demonym used as a noun ("a Palestinian", "Kurds")
 
 
+#: stems of the verbs whose subject protests ("staged", "held", "gathered", "blocked")
+PROTEST_STEMS = (
+    "protest", "demonstrat", "rall", "march", "gather", "stag", "held", "hold", "organi",
+    "picket", "strik", "particip", "join", "stood", "stand", "block", "chant", "sit", "sat",
+    "continu", "launch", "riot", "clash", "threw", "throw", "hurl",
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A candidate resolved to a knowledge-base actor, a provisional actor or a person."""
@@ -256,11 +264,26 @@ def _is_modifier(tok: Any) -> bool:
     return tok.pos_ in _MODIFIER_POS and tok.text not in (",", ".", ";", ":", "(", ")")
 
 
+def _protest_subject_token(tok: Any) -> bool:
+    """ "bakers protested": any noun that is the subject of a protest verb."""
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and tok.pos_ == "NOUN"
+        and (head.lower_.startswith(PROTEST_STEMS) or head.lemma_.lower().startswith(PROTEST_STEMS))
+    )
+
+
 def noun_phrases(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges of phrases ending in an actor head noun, modifiers included."""
+    """Token ranges of phrases ending in an actor head noun (or naming the subject of a
+    protest verb), modifiers included."""
     out = []
     for tok in doc:
-        if tok.lower_ not in ACTOR_HEADS and tok.lemma_.lower() not in ACTOR_HEADS:
+        if (
+            tok.lower_ not in ACTOR_HEADS
+            and tok.lemma_.lower() not in ACTOR_HEADS
+            and not _protest_subject_token(tok)
+        ):
             continue
         if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
             continue

@@ -17,7 +17,7 @@ from typing import Any
 from sitreps.actors.candidates import Candidate
 from sitreps.actors.kb import KnowledgeBase
 
-_W_COUNTRY_NAME = 1.0
+_W_COUNTRY_NAME = 0.9  # below a big city: "the US dollar" in a Beirut report
 _W_FEATURE = {"country": 2.0, "admin1": 2.0, "admin2": 1.5, "region": 1.5}
 _ACTOR_WEIGHT = {"state": 0.5, "external": 0.0, "person": 0.0, "outlet": 0.0}
 _SKIP_LABELS = frozenset(
@@ -48,6 +48,8 @@ def gazetteer() -> Any | None:
 
 
 def _city_weight(population: int) -> float:
+    if population >= 500000:
+        return 1.5
     if population >= 50000:
         return 1.0
     if population >= 5000:

@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from sitreps.actors.candidates import PROTEST_STEMS as _PROTEST_STEMS
 from sitreps.actors.candidates import Candidate, Hit
 from sitreps.actors.kb import KnowledgeBase
 
@@ -34,12 +35,6 @@ _RIOT_RE = re.compile(
     r"|hurl\w*|brawl\w*|scuffle\w*|clashes erupted between)\b",
     re.I,
 )
-#: stems of the verbs whose subject protests ("staged", "held", "gathered", "blocked")
-_PROTEST_STEMS = (
-    "protest", "demonstrat", "rall", "march", "gather", "stag", "held", "hold", "organi",
-    "picket", "strik", "particip", "join", "stood", "stand", "block", "chant", "sit", "sat",
-    "continu", "launch", "riot", "clash", "threw", "throw", "hurl",
-)  # fmt: skip
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _UNDER_RE = re.compile(
     r"^\s*(?:fighters|members|factions)?\s*,?\s*(?:which|who|that)?\s*"

@@ -53,6 +53,15 @@ _POSS_HEADS = frozenset(
         "government",
         "soldiers",
         "units",
+        "members",
+        "supporters",
+        "youth wing",
+        "youth wing members",
+        "wing",
+        "militants",
+        "elements",
+        "cells",
+        "gunmen",
     ]
 )
 _MIN_FUZZY_LEN = 6
