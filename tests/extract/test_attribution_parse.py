@@ -119,3 +119,19 @@ def test_own_belief_and_infinitive_are_not_reported_speech() -> None:
     assert [a.cue.text for a in _atts("I think the ceasefire will hold.")] == []
     cues = [a.cue.text for a in _atts("He refused to say that the town had fallen.")]
     assert "say" not in cues
+
+
+def test_claim_noun_with_that_clause() -> None:
+    text = "The group's claim that it shot down a jet was denied by the army."
+    atts = [a for a in _atts(text) if a.cue.text == "claim"]
+    assert len(atts) == 1
+    assert atts[0].source is not None and atts[0].source.text == "The group"
+    assert atts[0].content.text == "that it shot down a jet"
+
+
+def test_cue_keeps_a_following_colon() -> None:
+    text = "The commander added: the road to the airport is cut."
+    atts = [a for a in _atts(text) if a.cue.text.startswith("added")]
+    assert len(atts) == 1
+    assert atts[0].cue.text == "added:"
+    assert atts[0].content.text == "the road to the airport is cut"

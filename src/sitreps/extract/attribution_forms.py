@@ -2,7 +2,8 @@
 
 * "according to X" (and "as reported by X"), whose content is the rest of the clause;
 * a headline "Speaker (to Outlet): statement";
-* a quotation signed with a dash: "“...” ― Name".
+* a quotation signed with a dash: "“...” ― Name";
+* a claim noun with its "that" clause: "the group's claim that it shot down a jet".
 """
 
 from __future__ import annotations
@@ -126,4 +127,44 @@ def bylines(text: str, quotes: tuple[Span, ...]) -> list[Attribution]:
         src = Span.of(text, m.start("name"), m.end("name"))
         cue = Span.of(text, m.start("dash"), m.end("dash"))
         out.append(Attribution("quote", src, cue, q))
+    return out
+
+
+def noun_cues(text: str, doc: Any, lex: CueLexicon) -> list[Attribution]:
+    """'X's claim that ...', 'the claim by X that ...': the noun is the cue."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.claim_nouns:
+            continue
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp")
+                and c.i > tok.i
+                and any(t.lower_ == "that" and t.i < c.i for t in c.subtree)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        toks = [t for t in clause.subtree if not t.is_space]
+        span = content_span(text, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
+        if span is None:
+            continue
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if holder is None:
+            by = next(
+                (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None
+            )
+            holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        src = None
+        if holder is not None:
+            hs = [t for t in holder.subtree if t.dep_ != "case" and not t.is_space]
+            s0, s1 = trim(text, min(t.idx for t in hs), max(t.idx + len(t.text) for t in hs))
+            src = Span.of(text, s0, s1)
+        cue = Span.of(text, tok.idx, tok.idx + len(tok.text))
+        out.append(
+            Attribution("indirect", src, cue, span, holder.i if holder is not None else None)
+        )
     return out

@@ -26,6 +26,7 @@ class CueLexicon:
     xcomp_verbs: frozenset[str]
     np_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
     prep_verbs: dict[str, frozenset[str]]
     according_phrases: tuple[str, ...]
     role_nouns: frozenset[str]
@@ -110,6 +111,7 @@ def cue_lexicon() -> CueLexicon:
         xcomp_verbs=frozenset(w("xcomp_verbs")),
         np_verbs=frozenset(w("np_verbs")),
         naming_verbs=frozenset(w("naming_verbs")),
+        claim_nouns=frozenset(w("claim_nouns")),
         prep_verbs=_prep_verbs(d, name),
         according_phrases=tuple(sorted(w("according_phrases"), key=len, reverse=True)),
         role_nouns=frozenset(w("role_nouns")),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitreps.extract.attribution_forms import according_to, bylines, headlines
+from sitreps.extract.attribution_forms import according_to, bylines, headlines, noun_cues
 from sitreps.extract.attribution_lexicon import CueLexicon, cue_lexicon
 from sitreps.extract.attribution_spans import (
     CLOSE_QUOTES,
@@ -74,7 +74,15 @@ def _subject(verb: Any) -> Any | None:
 def _source_span(text: str, subj: Any, lex: CueLexicon) -> tuple[int, int]:
     if subj.pos_ == "PRON":
         return subj.idx, subj.idx + len(subj.text)
-    drop = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    # a relative clause belongs to a source named after its verb ("said X, who heads Y"),
+    # not to one named before it ("X, who ..., said" keeps only X)
+    inverted = subj.i > subj.head.i
+    drop = {
+        t.i
+        for c in subj.children
+        if (c.dep_ == "relcl" and not inverted) or (c.dep_ == "acl" and c.tag_ == "VBG")
+        for t in c.subtree
+    }
     kept = [t for t in subj.subtree if t.i not in drop and not t.is_space]
     start, end = tok_span(text, kept)
     start, end = trim(text, start, end)
@@ -82,7 +90,11 @@ def _source_span(text: str, subj: Any, lex: CueLexicon) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in OPEN_QUOTES + CLOSE_QUOTES + ",":
         end -= 1
-    if any(c.dep_ == "appos" for c in subj.children) and text[end : end + 1] == ",":
+    if (
+        any(c.dep_ in ("appos", "relcl") and c.i not in drop for c in subj.children)
+        and text[end : end + 1] == ","
+        and not inverted
+    ):
         end += 1  # "X, the Y, said": the appositive's closing comma belongs to the source
     # "In an interview with D24, the leader of the faction X confirmed": the parser may hang
     # the role phrase elsewhere; widen the source over a verbless noun phrase to its left.
@@ -112,6 +124,12 @@ def _cue_span(text: str, verb: Any, subj_end: int | None) -> Span:
             or (child.dep_ == "prt" and child.i == verb.i + 1)
         ):
             toks.append(child)
+        elif child.i == verb.i + 1 and (
+            (child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in ("DATE", "TIME"))
+            or child.lower_ in ("then", "later", "earlier")
+            or child.text == ":"
+        ):
+            toks.append(child)  # "said Friday", "said then", "added:"
     toks.sort(key=lambda t: t.i)
     # keep only the contiguous run that ends (or starts) at the verb
     run = [verb]
@@ -331,6 +349,7 @@ def find_attributions(
     found.extend(according_to(text, doc, lex))
     found.extend(headlines(text, doc, skip, lex))
     found.extend(bylines(text, quotes))
+    found.extend(noun_cues(text, doc, lex))
     found = [_widen_to_quotes(text, a, quotes) for a in found]
     found = [_continue_quote(doc, text, a, quotes, found) for a in found]
     found = [_sandwiched(doc, text, a) for a in found]
