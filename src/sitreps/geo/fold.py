@@ -69,7 +69,15 @@ _WORD_SUBST = {
 }
 
 
+#: letters that Unicode decomposition does not reduce to ASCII
+_LETTERS = str.maketrans(
+    {"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d", "ħ": "h", "Ħ": "H"}
+)  # fmt: skip
+
+
 def _ascii(text: str) -> str:
+    text = text.translate(_LETTERS)
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
     decomposed = unicodedata.normalize("NFKD", text)

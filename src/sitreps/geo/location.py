@@ -150,9 +150,11 @@ def _is_context(text: str, prev: _Option, m: Mention, place: Place) -> bool:
 
 
 _UNKNOWN_TOWN_BEFORE = re.compile(
-    r"[A-Z][\w'’-]+\s+(?:town|village|city|area|camp|neighbou?rhood)\s+(?:in|of)\s+(?:the\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|rural|countryside|of)\s+)*$"
+    r"[A-Z][\w'’-]+\s+(?:town|village|city|area|camp|neighbou?rhood)\s*(?:in|of|,)\s+"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|countryside|of)\s+)*$"
 )
+#: a place written as the bracketed context of a name before it: "Mala (Harib, Marib)"
+_BRACKET_CONTEXT_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*\($")
 
 
 def _precision(opt: _Option, text: str = "") -> int:
@@ -163,6 +165,10 @@ def _precision(opt: _Option, text: str = "") -> int:
     if base == 1 and (opt.gov.near or opt.gov.rural or opt.gov.part):
         return 2
     if opt.place.feature == "admin1" and opt.gov.part:
+        return 2
+    before = text[max(0, opt.mention.span.start - 80) : opt.mention.span.start]
+    if base == 1 and _BRACKET_CONTEXT_BEFORE.search(before):
+        # the event's own place is the (unknown) name before the bracket; this town is near it
         return 2
     if opt.place.feature in ("admin1", "admin2") and _UNKNOWN_TOWN_BEFORE.search(
         text[max(0, opt.mention.span.start - 80) : opt.mention.span.start]

@@ -221,7 +221,11 @@ def resolve(
         and "of" not in gov.modifiers
     )
     part_of_unit = gov.part and best.feature in ("city", "admin1") and _names_admin1(best, gaz)
-    if gov.rural or gov.province or part_of_unit or (as_context and best.feature != "country"):
+    context_unit = as_context and (
+        best.feature in ("admin1", "admin2")
+        or (best.feature == "city" and _names_admin1(best, gaz))
+    )
+    if gov.rural or gov.province or part_of_unit or context_unit:
         unit = best if best.feature == "admin1" else None
         if (
             unit is None

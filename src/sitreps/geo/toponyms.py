@@ -23,6 +23,8 @@ from sitreps.geo.resolve import Context, Resolved, report_context, resolve
 from sitreps.models import ActorFinding, Mention, Place, PlaceFinding, Span
 
 _TOWN_FEATURES = ("city", "village", "site")
+#: a name ending in a unit word ("Al Bayda City", "Marib Governorate") says it is a place
+_UNIT_LAST = frozenset({"city", "town", "village", "province", "governorate", "district", "camp"})
 #: a name followed by a speech verb is a person ("Nelson said")
 _SPEAKER = re.compile(
     r"^(?:[’']s)?\s+(?:said|says|told|added|explained|stated|noted|wrote|"
@@ -53,7 +55,13 @@ def _accept(res: Resolved, ctx: Context) -> bool:
     if c.label in ("GPE", "LOC", "FAC"):
         return True
     context = (
-        gov.strong or gov.rural or gov.province or gov.town or gov.after is not None or c.in_parens
+        gov.strong
+        or gov.rural
+        or gov.province
+        or gov.town
+        or gov.after is not None
+        or c.in_parens
+        or c.span.text.rsplit(" ", 1)[-1].lower() in _UNIT_LAST
     )
     if c.doubtful or c.headline:
         return (
