@@ -176,3 +176,21 @@ def test_claim_for_prefers_the_innermost_claim() -> None:
     assert inner is not None and inner.kind == "indirect"
     outer = claim_for(claims, Span.of(text, 0, len(text) - 1))
     assert outer is not None and outer.kind == "narration"
+
+
+def test_sentences_inside_a_long_quotation_belong_to_the_speaker() -> None:
+    text = (
+        "“We shelled their positions. Two of their tanks burned,” the commander said.\n"
+        "The town was quiet on Friday."
+    )
+    p = helpers.parsed(text)
+    claims = find_claims(p, helpers.finding(p, {}))
+    tanks = text.index("Two of their tanks")
+    owner = claim_for(claims, Span.of(text, tanks, tanks + 18))
+    assert owner is not None and owner.kind == "quote"
+    assert owner.claimant == "the commander"
+    quiet = text.index("The town was quiet")
+    narr = claim_for(claims, Span.of(text, quiet, quiet + 18))
+    assert narr is not None and narr.kind == "narration" and narr.claimant is None
+    for sent in p.sentences:
+        assert any(c.content.contains(sent) for c in claims), sent.text

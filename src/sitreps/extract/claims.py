@@ -216,7 +216,9 @@ def find_claims(parsed: ParsedReport, actors: ActorFinding) -> tuple[Claim, ...]
 
     drafts: list[_Draft] = []
     for i, sent in enumerate(parsed.sentences):
-        if parsed.sentence_turn[i] is None:
+        # a sentence wholly inside reported speech (a long quotation) is the speaker's, not
+        # the outlet's narration: it lies in the content of that claim already
+        if parsed.sentence_turn[i] is None and not any(a.content.contains(sent) for a in atts):
             drafts.append(_Draft(None, None, outlet, None, sent, "narration", None))
     drafts.extend(_turn_drafts(parsed, speakers, outlet))
 
@@ -291,15 +293,20 @@ def _number(drafts: list[_Draft]) -> tuple[Claim, ...]:
 
 
 def claim_for(claims: tuple[Claim, ...], span: Span) -> Claim | None:
-    """The innermost claim whose content contains ``span`` (else the one overlapping most)."""
+    """The innermost claim whose content contains ``span`` (else the one overlapping most).
+
+    Reported speech wins over the outlet's narration of the sentence it sits in: in
+    '"A. B," he said.' the words of B are the speaker's although the sentence '"B," he said.'
+    is also narrated by the outlet.
+    """
+
+    def rank(c: Claim) -> tuple[bool, int]:
+        return (c.kind == "narration", c.content.end - c.content.start)
+
+    inside = [c for c in claims if c.content.contains(span)]
+    if inside:
+        return min(inside, key=rank)
     best: Claim | None = None
-    for c in claims:
-        if c.content.contains(span) and (
-            best is None or c.content.end - c.content.start <= best.content.end - best.content.start
-        ):
-            best = c
-    if best is not None:
-        return best
     overlap = 0
     for c in claims:
         o = min(c.content.end, span.end) - max(c.content.start, span.start)
