@@ -182,3 +182,13 @@ def test_no_fighting_relation_with_civilians() -> None:
     ends = {(r.source, r.target) for r in rels if r.kind == "fights"}
     assert ("gov", "nb") in ends
     assert all("civ" not in pair for pair in ends)
+
+
+def test_possessive_leader_and_appositive_commander() -> None:
+    rels = _rels("The Northern Brigade's commander Abu Karim visited the front.")
+    assert ("leads", "p-karim", "nb") in _kinds(rels)
+    rels = _rels("Abu Karim, the commander of the Northern Brigade, visited the front.")
+    assert ("leads", "p-karim", "nb") in _kinds(rels)
+    # a spokesman speaks for a group but does not lead it
+    rels = _rels("Abu Karim, the spokesman of the Northern Brigade, visited the front.")
+    assert not any(r.kind == "leads" for r in rels)

@@ -24,7 +24,8 @@ from sitreps.extract.attribution_lexicon import relation_lexicon
 from sitreps.extract.claims import claim_for
 from sitreps.extract.stance_actors import ActorIndex
 from sitreps.extract.stance_relations import RelationHit
-from sitreps.models import Claim, Span
+from sitreps.models import ActorFinding, Claim, Span
+from sitreps.nlp import ParsedReport
 
 _SLOT = r"⟦(\d+)⟧"
 
@@ -196,3 +197,10 @@ def find_stances(index: ActorIndex, claims: tuple[Claim, ...]) -> tuple[Stance, 
             cid = old.claim if old else (claim.id if claim else None)
             found[key] = Stance(holder, target, "hostile", evidence, cid)
     return tuple(found.values())
+
+
+def report_stances(
+    parsed: ParsedReport, actors: ActorFinding, claims: tuple[Claim, ...]
+) -> tuple[Stance, ...]:
+    """The stances of a report, from the stages' outputs (one call for the pipeline)."""
+    return find_stances(ActorIndex(parsed, actors, claims), claims)
