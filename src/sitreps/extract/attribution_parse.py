@@ -211,8 +211,15 @@ def _other_content(verb: Any, lex: CueLexicon) -> tuple[set[int], Any]:
                 return {t.i for o in objs for t in o.subtree if not t.is_space}, c
     if lemma in lex.np_verbs:
         for c in verb.children:
-            if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON":
-                return {t.i for t in c.subtree if not t.is_space}, None
+            if c.dep_ == "dobj" and c.i > verb.i:
+                toks = {t.i for t in c.subtree if not t.is_space}
+                # "criticized him for ...", "accused them of ...", "described it as ..."
+                for p in verb.children:
+                    if p.dep_ == "prep" and p.i > c.i and p.lower_ in ("for", "of", "as"):
+                        toks |= {t.i for t in p.subtree if not t.is_space}
+                if c.pos_ == "PRON" and len(toks) == 1:
+                    continue
+                return toks, None
     return set(), None
 
 
