@@ -246,6 +246,12 @@ def _verb_attribution(
         and doc[verb.i + 1].text == ":"
     ):
         toks = {t.i for t in doc[verb.i + 2 : verb.sent.end] if not t.is_space}
+        if not toks and verb.sent.end < len(doc):
+            # "He said:" closing its line: the content is the next sentence or quotation
+            nxt = doc[verb.sent.end].sent
+            q = next((q for q in quotes if nxt.start_char <= q.start < nxt.end_char), None)
+            end = max(nxt.end_char, q.end) if q is not None else nxt.end_char
+            toks = {t.i for t in doc[nxt.start :] if t.idx < end and not t.is_space}
     else:
         toks, extra = _other_content(verb, lex)
     if not toks:
