@@ -20,7 +20,7 @@ from sitreps.extract.claims import claim_for
 from sitreps.extract.eventtype import LinearModel, classify, current_model, refine
 from sitreps.extract.fatalities import acled_fatalities, assign_sides
 from sitreps.extract.modality import modality_of
-from sitreps.extract.plover import plover_for
+from sitreps.extract.plover import plover_for, plover_with_modality
 from sitreps.extract.timex import resolve_time
 from sitreps.extract.triggers import TriggerGroup, find_triggers, group_triggers
 from sitreps.models import (
@@ -115,6 +115,7 @@ def _draft(
     )
     code = plover_for(main.frame, typing.sub_event_type)
     modality = modality_of(tok, sent_span.text, claim)
+    code = plover_with_modality(code, modality)
     where = _choose_location(parsed, places, trigger, (sent_span,))
     when = resolve_time(parsed, trigger, parsed.report.published)
     confidence = round(typing.confidence * (1.0 if args.from_parse else 0.8), 3)

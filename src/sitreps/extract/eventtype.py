@@ -178,8 +178,14 @@ def load_model(path: Path) -> LinearModel:
 DECISIVE = 2.5
 #: Let the classifier pick any sub-type of the event types the trigger proposes.
 FAMILY_OPEN = True
-#: Let the classifier pick any sub-type when the trigger's typed (ACLED) at all.
+#: Let the classifier move a violent or demonstration event to any violent or demonstration
+#: sub-type (a trigger like "attack" or "killed" says little about the ACLED type); a
+#: strategic development stays one unless the classifier is confident.
 ALL_OPEN = True
+CONFIDENT = 0.6
+_OPEN_FAMILIES = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
+)
 _CIVILIAN_WORDS = frozenset(
     [
         "civilian",
@@ -311,7 +317,8 @@ def classify(
         for t in load_types()
         if t.sub_event_type in bonus
         or (FAMILY_OPEN and t.event_type in families)
-        or (ALL_OPEN and t.sub_event_type in probs)
+        or (ALL_OPEN and families & _OPEN_FAMILIES and t.event_type in _OPEN_FAMILIES)
+        or (ALL_OPEN and probs.get(t.sub_event_type, 0.0) >= CONFIDENT)
     }
     if decisive:
         allowed = decisive

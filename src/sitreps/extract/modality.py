@@ -13,19 +13,20 @@ from typing import Any
 from sitreps.models import Claim
 
 _NEGATING_VERBS = frozenset({"deny", "refute", "dismiss", "disprove", "rule"})
+_ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire"})
 _HYPOTHETICAL_WORDS = frozenset(
     {
         "possible", "possibly", "potential", "potentially", "likely", "unlikely", "probable",
         "concern", "concerns", "fear", "fears", "risk", "danger", "possibility", "prospect",
         "threat", "speculation", "rumour", "rumor", "perhaps", "maybe", "worry", "worried",
-        "feared", "consider", "contemplate",
+        "feared", "consider", "contemplate", "willing", "ready", "prepared",
     }
 )  # fmt: skip
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_VERBS = frozenset(
     {"plan", "intend", "vow", "pledge", "prepare", "expect", "aim", "threaten", "promise",
-     "want", "seek", "hope", "decide", "go"}
+     "want", "seek", "hope", "decide", "go", "offer", "agree"}
 )  # fmt: skip
 _FUTURE_NOUNS = frozenset({"plan", "plans", "intention", "preparation", "preparations"})
 _NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "without"})
@@ -79,6 +80,8 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
         lemma = cur.lemma_.lower()
         if lemma in _NEGATING_VERBS:
             neg = True
+        if lemma in _ASKING_VERBS:
+            return "question"  # "asked about who is providing them with weapons"
         if lemma in _HYPOTHETICAL_WORDS or cur.lower_ in _HYPOTHETICAL_WORDS:
             hypo = True
         if dep == "xcomp" and lemma in _FUTURE_VERBS:

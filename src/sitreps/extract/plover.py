@@ -1,8 +1,9 @@
 """PLOVER event category and mode of an event.
 
 A trigger frame that names its own PLOVER category (AID for arms supply, RETREAT for a
-handover, the verbal categories DEMAND, REJECT ...) keeps it; otherwise the category follows
-the ACLED sub-event type (``data/events/event_types.yaml``).
+handover, AGREE, the verbal categories DEMAND, REJECT ...) keeps it whatever ACLED sub-type the
+event gets; otherwise the category follows the ACLED sub-event type
+(``data/events/event_types.yaml``).
 """
 
 from __future__ import annotations
@@ -26,12 +27,22 @@ class PloverCode:
     mode: str | None
 
 
+#: Categories whose announced or promised form PLOVER codes as AGREE ("will provide aid",
+#: "is willing to withdraw", "offered to negotiate": an expressed intent to cooperate).
+_COOPERATIVE = frozenset({"AID", "CONSULT", "CONCEDE", "RETREAT", "SUPPORT", "COOPERATE"})
+
+
+def plover_with_modality(code: PloverCode, modality: str) -> PloverCode:
+    """An intent to cooperate (future or hypothetical) is PLOVER AGREE."""
+    if modality in ("future", "hypothetical") and code.category in _COOPERATIVE:
+        return PloverCode("AGREE", None)
+    return code
+
+
 def plover_for(frame: Frame, sub_event_type: str | None) -> PloverCode:
     """The PLOVER code of an event typed ``sub_event_type`` from a trigger of ``frame``."""
     acled = type_of_sub(sub_event_type) if sub_event_type else None
-    if frame.plover and (
-        sub_event_type is None or any(s == sub_event_type for _, s in frame.acled)
-    ):
+    if frame.plover:  # the trigger word names the PLOVER category ("agreed": AGREE)
         return PloverCode(frame.plover, frame.plover_mode or (acled.plover_mode if acled else None))
     if acled is not None:
         return PloverCode(acled.plover, acled.plover_mode)

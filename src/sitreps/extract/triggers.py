@@ -185,6 +185,8 @@ def _keep(tok: Any, frame: Frame) -> bool:
         ):
             return False
         return _object_is_place(tok) or tok.pos_ == "NOUN"
+    if frame.name == "handover" and tok.lemma_.lower() in ("hand", "handing", "turn"):
+        return _object_is_place(tok)  # "handed over medicine" is not a transfer of ground
     if frame.name == "grenade":
         near = [tok.head, *tok.children, *tok.head.children]
         return not any(t.lower_ in _words("launcher_words") for t in near)
@@ -288,9 +290,10 @@ def group_triggers(doc: Any, triggers: tuple[Trigger, ...]) -> tuple[TriggerGrou
         else:
             mains.append(trig)
     for out in pending:
-        same = [m for m in mains if m.sentence == out.sentence]
+        typed = [m for m in mains if m.frame.acled]  # a result belongs to a typed event
+        same = [m for m in typed if m.sentence == out.sentence]
         if not same:
-            same = [m for m in mains if m.sentence == out.sentence - 1]
+            same = [m for m in typed if m.sentence == out.sentence - 1]
         if same:
             best = min(same, key=lambda m: abs(m.token - out.token))
             folded.setdefault(best.token, []).append(out)
