@@ -104,14 +104,18 @@ def unit_key(name: str) -> str:
     return fold(_UNIT_WORDS.sub(" ", name))
 
 
-def box_mid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+def box_mid(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[float, float] | None:
+    """Midpoint of the box spanned by the points between the ``trim`` and ``1 - trim``
+    quantiles (of latitude and longitude separately); the median below five points."""
     if not points:
         return None
     if len(points) < 5:
         return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = int(len(points) * 0.05), int(len(points) * 0.95) - 1
+    lo, hi = int(len(points) * trim), max(0, int(len(points) * (1 - trim)) - 1)
+    if trim == 0.0:
+        hi = len(points) - 1
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 

@@ -127,8 +127,10 @@ def _local_context(
     return a1, cc, label
 
 
-def _score(rec: PlaceRecord, ctx: Context, a1: set[str], cc: set[str]) -> float:
+def _score(rec: PlaceRecord, ctx: Context, a1: set[str], cc: set[str], key: str = "") -> float:
     s = rec.importance
+    if key and fold(rec.name) == key:
+        s += 1.0  # the name is the place's own name, not one of its alternate names
     if rec.match == "skeleton":
         s -= 3.0
     if ctx.focus and rec.country == ctx.focus:
@@ -204,7 +206,10 @@ def resolve(
         and cand.ruler_id is None
     ):
         return Resolved(cand, None, 0.0, "only small places outside the report's countries")
-    scored = sorted(((_score(r, ctx, a1, cc), r) for r in recs), key=lambda x: (-x[0], x[1].id))
+    key = fold(cand.span.text)
+    scored = sorted(
+        ((_score(r, ctx, a1, cc, key), r) for r in recs), key=lambda x: (-x[0], x[1].id)
+    )
     best_score, best = scored[0]
     second = scored[1][0] if len(scored) > 1 else best_score - 5.0
     reasons: list[str] = []
