@@ -41,6 +41,7 @@ _UNDER_RE = re.compile(
     r"(?:operat\w+|fight\w*|act\w*)\s+under\s+(?:the\s+)?$",
     re.I,
 )
+_UNIT_OF_RE = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?of\s+(?:the\s+)?$")
 #: id suffixes of the per-country social groups (always associated actors in ACLED)
 _SOCIAL_SUFFIXES = (
     ".labour-group",
@@ -216,5 +217,17 @@ def _operates_under(text: str, hits: list[Hit]) -> list[Hit]:
                 actor_id=b.actor_id,
                 also=a.actor_id,
                 reason=f"{a.reason}; operates under {b.cand.text}",
+            )
+    for a, b in itertools.pairwise(ordered):  # "the 13th Brigade (Liwa al-Tafuf) of the PMF"
+        if not (a.provisional and b.actor_id) or b.provisional or b.person or a.person:
+            continue
+        between = text[a.cand.end : b.cand.start]
+        if len(between) <= 40 and _UNIT_OF_RE.match(between):
+            recoded[id(a)] = replace(
+                a,
+                actor_id=b.actor_id,
+                also=a.actor_id or "",
+                provisional="",
+                reason=f"{a.reason}; unit of {b.cand.text}",
             )
     return [recoded.get(id(h), h) for h in hits]

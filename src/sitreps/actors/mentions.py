@@ -116,6 +116,26 @@ _PLACE_PREFIX_RE = re.compile(
     r"^(?:Jabal|Jebel|Wadi|Tal|Tell|Deir|Dayr|Kafr|Kfar|Ain|Ein|Bir|Khirbet|Khirbat|Mukhayyam"
     r"|Bayt|Beit|Sahm|Qasr|Ras|Marj|Sahl|Hay|Harat|Nahr|Tall|Jisr|Qalaat|Mazraat)\b"
 )
+_EVENT_WORDS = frozenset(
+    [
+        "day",
+        "week",
+        "anniversary",
+        "festival",
+        "holiday",
+        "eid",
+        "ramadan",
+        "celebrations",
+        "commemoration",
+    ]
+)
+_TITLE_WORDS = frozenset(
+    ["minister", "president", "governor", "mayor", "muhtar", "deputy", "speaker"]
+)
+_GOV_BODY_RE = re.compile(
+    r"^(?:the\s+)?(?:Ministry|Directorate|Department|Governorate|Municipality|Mayoralty"
+    r"|Presidency|Council of Ministers)\b"
+)
 _COMMON_SINGLE = frozenset(
     [
         "parliament",
@@ -183,13 +203,37 @@ def _is_place_name(name: str, kb: KnowledgeBase) -> bool:
 
 
 def _in_place_context(text: str, start: int, end: int) -> bool:
-    """ "in Fleifel", "Tawileh town": words around the name say it is a place."""
+    """ "in Fleifel", "Tawileh town", "(Khabb, Al Jawf)": words around the name say it is a
+    place."""
+    opened = text.rfind("(", max(0, start - 60), start)
+    closed = text.find(")", end, end + 60)
+    if (
+        opened != -1
+        and closed != -1
+        and "," in text[opened:closed]
+        and ")" not in text[opened:start]
+    ):
+        return True
     after = re.match(r"[\s,]*([A-Za-z-]+)", text[end : end + 30])
     before = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", text[max(0, start - 25) : start])
     return bool(
         (after and after.group(1).lower() in _PLACE_NOUNS)
         or (before and before.group(1).lower() in _LOCATIVE_PREPS)
     )
+
+
+def _not_an_actor_name(name: str) -> bool:
+    """Days, anniversaries and titles that NER takes for organisations."""
+    words = name.split()
+    return bool(words) and (words[-1].lower() in _EVENT_WORDS or words[0].lower() in _TITLE_WORDS)
+
+
+def _government_body(name: str, kb: KnowledgeBase, country: str | None) -> str | None:
+    """ "Ministry of Economy", "Directorate of Education": the government of the country."""
+    if not country or not _GOV_BODY_RE.match(name):
+        return None
+    gov = f"{country.lower()}.government"
+    return gov if gov in kb else None
 
 
 def _generic_single_word(name: str, c: Candidate, text: str) -> bool:
@@ -234,16 +278,20 @@ def _resolve(
         rec = kb.get(res.actor_id)
         return Hit(c, res.actor_id, res.score, res.reason, person=rec.kind == "person")
     name = _clean_name(c.text)
+    parts = [p.strip() for p in re.split(r"\s+-\s+|,", name) if p.strip()]
     if not _org_like(name) and (
-        _is_place_name(name, kb) or _in_place_context(parsed_text, c.start, c.end)
+        any(_is_place_name(p, kb) for p in parts) or _in_place_context(parsed_text, c.start, c.end)
     ):
         return None  # a place NER took for an organisation or a person
     if c.label == "PERSON" and _PLACE_PREFIX_RE.match(name):
         return None  # "Jabal al Balaq", "Wadi Khaled": a place NER took for a person
     if c.label == "PERSON" and not _org_like(name):
         return Hit(c, provisional_id(name, "person"), 0.0, "unknown person", name, person=True)
-    if _generic_single_word(name, c, parsed_text):
+    if _generic_single_word(name, c, parsed_text) or _not_an_actor_name(name):
         return None
+    gov = _government_body(name, kb, country)
+    if gov:
+        return Hit(c, gov, 0.6, f"government body -> government ({country})")
     org = c.label in ("ORG", "ACTOR", "PERSON") or (c.label == "NP" and _org_like(name))
     if org and len(name) >= 2 and any(ch.isalpha() for ch in name):
         return Hit(c, provisional_id(name), 0.0, "unknown organisation (provisional)", name)
@@ -356,7 +404,8 @@ def _finding(
         first.setdefault(h.actor_id, h)
         if h.also:
             spans.setdefault(h.also, []).append(span)
-            first.setdefault(h.also, Hit(h.cand, h.also, h.score, h.reason))
+            prov = _clean_name(h.cand.text) if h.also.startswith("prov:") else ""
+            first.setdefault(h.also, Hit(h.cand, h.also, h.score, h.reason, prov))
         if h.person and h.actor_id not in roles and parsed.sentences:
             role = role_of(text, parsed.sentences[sent], h, chosen, kb)
             if role:
