@@ -192,3 +192,15 @@ def test_possessive_leader_and_appositive_commander() -> None:
     # a spokesman speaks for a group but does not lead it
     rels = _rels("Abu Karim, the spokesman of the Northern Brigade, visited the front.")
     assert not any(r.kind == "leads" for r in rels)
+
+
+def test_armed_action_against_and_defeat_of() -> None:
+    rels = _rels(
+        "The Coalition's aircraft delivered forty munitions against Islamic State positions."
+    )
+    assert ("fights", "coal", "is") in _kinds(rels)
+    rels = _rels("The Coalition planned the defeat of Islamic State in the valley.")
+    assert ("fights", "coal", "is") in _kinds(rels)
+    # a vote against a group is no fighting
+    rels = _rels("Turkey voted against the Northern Brigade in the council.")
+    assert not any(r.kind == "fights" for r in rels)

@@ -53,6 +53,7 @@ class RelationLexicon:
     fight_nouns: frozenset[str]
     fight_preps: frozenset[str]
     fight_noun_preps: frozenset[str]
+    defeat_nouns: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     supply_verbs: frozenset[str]
@@ -139,6 +140,7 @@ def relation_lexicon() -> RelationLexicon:
         fight_nouns=w("fight_nouns"),
         fight_preps=w("fight_preps"),
         fight_noun_preps=w("fight_noun_preps"),
+        defeat_nouns=w("defeat_nouns"),
         support_verbs=w("support_verbs"),
         support_nouns=w("support_nouns"),
         supply_verbs=w("supply_verbs"),

@@ -96,8 +96,44 @@ def _noun_agents(index: ActorIndex, noun: Any) -> list[tuple[Span, str]]:
     return []
 
 
+def _armed_action(tok: Any, lex: RelationLexicon) -> bool:
+    """A verb whose subject or object is a military action or weapon ("strikes delivered")."""
+    words = lex.fight_nouns | lex.supply_objects
+    return any(
+        c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lemma_.lower() in words for c in tok.children
+    )
+
+
 def _fights(index: ActorIndex, tok: Any, lex: RelationLexicon) -> Iterator[RelationHit]:
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma not in lex.fight_verbs and _armed_action(tok, lex):
+        # "the coalition's airstrikes delivered 24 munitions against ISIL targets"
+        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        targets = [
+            a for h in heads for p in _preps(h, ("against",)) for a in index.phrase_actors(p)
+        ]
+        if targets:
+            agents = index.agent_actors(tok)
+            if not agents:
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                agents = _noun_agents(index, subj) if subj is not None else []
+            yield from _pairs(
+                index.text, "fights", agents, targets, _evidence(index, tok), clause_modality(tok)
+            )
+        return
+    if tok.pos_ == "NOUN" and lemma in lex.defeat_nouns:
+        # "the defeat of ISIL": whoever brings it about fights ISIL
+        defeated = [a for p in _preps(tok, ("of",)) for a in index.phrase_actors(p)]
+        if defeated:
+            yield from _pairs(
+                index.text,
+                "fights",
+                _noun_agents(index, tok),
+                defeated,
+                _evidence(index, tok),
+                clause_modality(tok.head),
+            )
+        return
     if tok.pos_ == "VERB" and lemma in lex.fight_verbs:
         agents = index.agent_actors(tok)
         opponents: list[tuple[Span, str]] = []
