@@ -87,3 +87,23 @@ def test_town_in_province_countryside() -> None:
     assert got["Idleb"] == "adm1:SY.12"
     kafr = next(p for p in f.places if p.mentions[0].text == "Kafr Nabl")
     assert kafr.feature in ("city", "village") and kafr.admin1 == "Idleb"
+
+
+def test_one_sense_per_report_follows_admin_context() -> None:
+    f = _find("Police in Alexandria, Va., made arrests. Later the Alexandria police chief spoke.")
+    ids = {m.entity_id for m in f.mentions if m.span.text == "Alexandria"}
+    assert len(ids) == 1
+    place = next(p for p in f.places if p.id in ids)
+    assert place.country == "USA" and place.admin1 == "Virginia"
+
+
+def test_reading_outside_the_written_admin_context_is_dropped() -> None:
+    # a village the gazetteer lacks, written with its province: no reading abroad
+    f = _find("Shelling hit Qwertabad village in Al Hasakeh countryside.")
+    placed = [p for p in f.places if p.country not in (None, "SYR")]
+    assert not placed
+
+
+def test_dateline_does_not_set_the_focus_country() -> None:
+    f = _find("BEIRUT (Reuters) - Airstrikes hit the town of Saraqib, residents said.")
+    assert any(p.country == "SYR" for p in f.places)

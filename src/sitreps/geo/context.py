@@ -187,23 +187,20 @@ _PART_WORDS = frozenset(
      "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
      "south-western"}
 )  # fmt: skip
-#: qualifiers that make an event "near"/"part of" a place (ACLED geo_precision 2)
+#: qualifiers that make an event "near"/"part of" a place (ACLED geo_precision 2); ACLED
+#: codes "the outskirts of X" and "X suburbs" at X itself (precision 1)
 NEAR_WORDS = frozenset(
     {
         "near",
         "nearby",
-        "outskirts",
         "vicinity",
         "outside",
         "around",
-        "suburbs",
-        "suburb",
         "countryside",
         "rural",
         "axis",
         "road",
         "highway",
-        "outskirt",
         "km",
         "kilometres",
         "kilometers",
@@ -330,8 +327,6 @@ def governor(text: str, start: int, end: int, floor: int = 0) -> Governor:
                 "crossing",
                 "badia",
                 "area",
-                "suburbs",
-                "outskirts",
                 "district",
                 "neighborhood",
                 "neighbourhood",
