@@ -204,3 +204,11 @@ def test_armed_action_against_and_defeat_of() -> None:
     # a vote against a group is no fighting
     rels = _rels("Turkey voted against the Northern Brigade in the council.")
     assert not any(r.kind == "fights" for r in rels)
+
+
+def test_part_of_when_the_group_noun_is_inside_the_mention() -> None:
+    text = "The leader of the Free Army faction Northern Brigade spoke."
+    p = helpers.parsed(text)
+    f = helpers.finding(p, {"Free Army faction": ("fa", "rebel"), **NAMES})
+    rels = find_relations(p, f, (), find_claims(p, f))
+    assert ("part_of", "nb", "fa") in _kinds(rels)

@@ -54,6 +54,7 @@ class _Skeleton:
 
 
 def _skeletons(index: ActorIndex) -> Iterator[_Skeleton]:
+    nouns = relation_lexicon().group_nouns
     for sent in index.parsed.sentences:
         mentions = index.in_range(sent.start, sent.end)
         parts: list[str] = []
@@ -65,11 +66,17 @@ def _skeletons(index: ActorIndex) -> Iterator[_Skeleton]:
                 continue
             parts.append(index.text[pos : span.start])
             offsets.extend(range(pos, span.start))
+            # "FSA faction" named as one mention: keep its common group noun visible to the
+            # patterns (a capitalised one, "Northern Brigade", is part of the name)
+            end = span.end
+            last = span.text.rsplit(" ", 1)
+            if len(last) == 2 and last[1].islower() and last[1].rstrip("s") in nouns:
+                end = span.end - len(last[1]) - 1
             slot = f"⟦{len(ids)}⟧"
             parts.append(slot)
-            offsets.extend([span.start] + [span.end] * (len(slot) - 1))
+            offsets.extend([span.start] + [end] * (len(slot) - 1))
             ids.append(gid)
-            pos = span.end
+            pos = end
         parts.append(index.text[pos : sent.end])
         offsets.extend(range(pos, sent.end))
         offsets.append(sent.end)
