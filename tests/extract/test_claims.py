@@ -162,9 +162,29 @@ def test_mark_partisan_through_leadership() -> None:
     # without the relation, the claimant's role ("commander of Northern Brigade") links them
     by_role = {c.id: c for c in mark_partisan(claims, events, (), finding)}
     assert by_role[answer.id].partisan is True
-    # a battle between two other parties does not make the commander partisan
-    other = (_event("e2", answer.id, "army", "xyz", ev_span),)
-    assert {c.id: c for c in mark_partisan(claims, other, (), finding)}[answer.id].partisan is False
+    # "We lost four fighters": the commander speaks as his group, even with no event
+    assert {c.id: c for c in mark_partisan(claims, (), (), finding)}[answer.id].partisan is True
+
+
+def test_partisan_only_for_a_side_of_what_is_reported() -> None:
+    text = (
+        "Abu Karim, the commander of the Northern Brigade, said that the militia shelled the "
+        "market of the town."
+    )
+    p = helpers.parsed(text)
+    names = {**NAMES, "the militia": ("mil", "political_militia"), "the town": ("twn", "rebel")}
+    finding = helpers.finding(p, names)
+    claims = find_claims(p, finding)
+    said = next(c for c in claims if c.cue is not None and c.cue.text == "said")
+    assert said.claimant == "p-karim"
+    span = said.content
+    other = (_event("e1", said.id, "mil", "twn", span),)
+    marked = {c.id: c for c in mark_partisan(claims, other, (), finding)}
+    assert marked[said.id].partisan is False
+    # once the text says the Northern Brigade fights the militia, his account of it is partisan
+    fights = (Relation("nb", "mil", "fights", (span,)),)
+    marked = {c.id: c for c in mark_partisan(claims, other, fights, finding)}
+    assert marked[said.id].partisan is True
 
 
 def test_claim_for_prefers_the_innermost_claim() -> None:

@@ -8,6 +8,7 @@ knowledge base's affiliations (``sitreps.actors.kb``) when it knows the actor.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable
 
 from sitreps.models import ActorFinding, Claim, Event, Relation
@@ -96,6 +97,19 @@ def _own_mentions(c: Claim, claims: tuple[Claim, ...], actors: ActorFinding) -> 
     }
 
 
+_WE_RE = re.compile(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)
+
+
+def _speaks_as_group(c: Claim, claims: tuple[Claim, ...]) -> bool:
+    """The claim's own words (outside nested claims) speak as a group: "we", "our"."""
+    children = [d.content for d in claims if d.parent == c.id]
+    for m in _WE_RE.finditer(c.content.text):
+        at = c.content.start + m.start()
+        if not any(ch.start <= at < ch.end for ch in children):
+            return True
+    return False
+
+
 def mark_partisan(
     claims: tuple[Claim, ...],
     events: tuple[Event, ...],
@@ -107,7 +121,8 @@ def mark_partisan(
     A claim is partisan when its claimant (or a group it leads or belongs to, by the report's
     ``leads``/``part_of`` relations, the claimant's stated role, or the knowledge base) is an
     actor of an event the claim reports or an end of a relation it asserts, or when the claim
-    speaks of an actor that the claimant's side fights (a side's account of its enemy).
+    speaks of the claimant's own side (by name, or as "we" for an armed group) or of an actor
+    that side fights: a side's account of itself or of its enemy.
     """
     out = []
     for c in claims:
@@ -126,7 +141,15 @@ def mark_partisan(
                 parties.update((r.source, r.target))
         partisan = bool(mine & parties)
         if not partisan:
+            named = _own_mentions(c, claims, actors)
             enemies = _adversaries(mine, events, relations)
-            partisan = bool(enemies & _own_mentions(c, claims, actors))
+            groups = mine - {c.claimant} if len(mine) > 1 else mine
+            kinds = {a.id: a.kind for a in actors.actors}
+            armed = any(kinds.get(g) not in (None, "person", "civilians") for g in groups)
+            partisan = (
+                bool(enemies & named)
+                or bool(groups & named - {c.claimant})
+                or (armed and _speaks_as_group(c, claims))
+            )
         out.append(dataclasses.replace(c, partisan=partisan))
     return tuple(out)
