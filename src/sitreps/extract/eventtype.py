@@ -182,7 +182,7 @@ FAMILY_OPEN = True
 #: sub-type (a trigger like "attack" or "killed" says little about the ACLED type); a
 #: strategic development stays one unless the classifier is confident.
 ALL_OPEN = True
-CONFIDENT = 0.6
+CONFIDENT = 0.35
 _OPEN_FAMILIES = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
 )
