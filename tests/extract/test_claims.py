@@ -214,3 +214,12 @@ def test_sentences_inside_a_long_quotation_belong_to_the_speaker() -> None:
     assert narr is not None and narr.kind == "narration" and narr.claimant is None
     for sent in p.sentences:
         assert any(c.content.contains(sent) for c in claims), sent.text
+
+
+def test_relative_pronoun_source_resolves_to_its_antecedent() -> None:
+    text = "The army, which said that the road was open, closed it on Monday."
+    p = helpers.parsed(text)
+    claims = find_claims(p, helpers.finding(p, NAMES))
+    said = next(c for c in claims if c.cue is not None and c.cue.text == "said")
+    assert said.claimant == "army"
+    assert said.source is not None and said.source.text == "which"

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sitreps.extract.attribution_lexicon import cue_lexicon
 from sitreps.extract.attribution_parse import Attribution, find_attributions
@@ -141,6 +142,10 @@ class _Resolver:
             for p in self.persons:
                 if p.span.overlaps(head_span):
                     return self.person_speaker(p)
+            for gspan, gid in self.groups:
+                if gspan.overlaps(head_span):
+                    return _Speaker(gid, None, gid, False)
+            src = Span.of(self.text, *_np_of(head))
         by_role = self._role_phrase(src)
         if by_role is not None:
             return by_role
@@ -155,6 +160,12 @@ class _Resolver:
     def remember(self, speaker: _Speaker) -> None:
         if speaker.is_person and speaker.claimant is not None:
             self.last_person = speaker
+
+
+def _np_of(tok: Any) -> tuple[int, int]:
+    """The noun phrase a word heads, without its clauses ("the monitor" of "the monitor, who")."""
+    keep = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",)] or [tok]
+    return min(t.idx for t in keep), tok.idx + len(tok.text)
 
 
 def _same_group(a: RoleLink, b: RoleLink) -> bool:
