@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from sitreps.errors import InputError
 from sitreps.extract.attribution_summary import format_claims, group_claims
 from sitreps.extract.stance import Stance
 from sitreps.models import Actor, Claim, Event, Extraction, Quantity, Relation, Report, Span
@@ -84,3 +87,15 @@ def test_format_claims_prints_events_numbers_relations_and_stances() -> None:
     assert "relation Government fights Northern Brigade" in out
     assert "stance hostile towards Government" in out
     assert out.index("Example Radio (outlet)") < out.index("Abu Karim [p-karim]")
+
+
+def test_claims_command_reports_an_unreadable_path(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from sitreps.extract.claims_cli import claims
+
+    missing = tmp_path / "missing.txt"
+    result = CliRunner().invoke(claims, [str(missing)])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, InputError)
+    assert "missing.txt" in str(result.exception)

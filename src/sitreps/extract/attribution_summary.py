@@ -142,19 +142,27 @@ def stances_of(parsed: ParsedReport, ex: Extraction) -> tuple[Stance, ...]:
 
 
 def claims_for_path(path: str) -> Iterator[ClaimsReport | Skipped]:
-    """Run the pipeline on every report of ``path``; skipped inputs come back with a reason."""
+    """Run the pipeline on every report of ``path``; skipped inputs come back with a reason.
+
+    Skipped inputs come after the reports; :class:`InputError` is raised when not one report
+    of ``path`` could be read.
+    """
     from sitreps.ingest import read_paths
     from sitreps.nlp import parse
     from sitreps.pipeline import extract_parsed
 
-    seen = False
+    done = 0
+    skipped: list[Skipped] = []
     for item in read_paths([path]):
-        seen = True
         if isinstance(item, Skipped):
-            yield item
+            skipped.append(item)
             continue
         parsed = parse(item)
         ex = extract_parsed(parsed)
+        done += 1
         yield ClaimsReport(ex, stances_of(parsed, ex))
-    if not seen:
-        raise InputError(f"{path}: no report found")
+    if not done:
+        if len(skipped) == 1:
+            raise InputError(skipped[0].reason)
+        raise InputError(f"{path}: no report could be read")
+    yield from skipped
