@@ -212,3 +212,20 @@ def test_part_of_when_the_group_noun_is_inside_the_mention() -> None:
     f = helpers.finding(p, {"Free Army faction": ("fa", "rebel"), **NAMES})
     rels = find_relations(p, f, (), find_claims(p, f))
     assert ("part_of", "nb", "fa") in _kinds(rels)
+
+
+def test_stances_from_a_speakers_own_side() -> None:
+    text = (
+        "Abu Karim, the commander of the Northern Brigade, said that the Northern Brigade "
+        "clashed with regime forces and that Turkey supplies the Northern Brigade with weapons."
+    )
+    p = helpers.parsed(text)
+    f = helpers.finding(p, NAMES)
+    claims = find_claims(p, f)
+    rels = find_relations(p, f, (), claims)
+    stances = find_stances(ActorIndex(p, f, claims), claims, rels)
+    got = {(s.holder, s.target, s.polarity) for s in stances}
+    assert ("p-karim", "gov", "hostile") in got
+    assert ("p-karim", "tur", "favourable") in got
+    # the outlet's own narration gives no stance
+    assert all(s.holder == "p-karim" for s in stances)

@@ -138,7 +138,7 @@ class ClaimsReport:
 def stances_of(parsed: ParsedReport, ex: Extraction) -> tuple[Stance, ...]:
     """The stances of an extracted report (kept apart until the contract carries them)."""
     found = ActorFinding(ex.actors, tuple(m for m in ex.mentions if m.kind in ("actor", "person")))
-    return find_stances(ActorIndex(parsed, found, ex.claims), ex.claims)
+    return find_stances(ActorIndex(parsed, found, ex.claims), ex.claims, ex.relations)
 
 
 def claims_for_path(path: str) -> Iterator[ClaimsReport | Skipped]:

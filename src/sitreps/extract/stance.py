@@ -11,7 +11,9 @@ The skeleton of a sentence is its text with every actor mention replaced by a pl
 * ``⟦a⟧-backed ⟦b⟧`` -> ``supports`` a -> b.
 
 A stance is not one of the contract's relation kinds: :class:`Stance` carries it (holder,
-target, polarity) until the contract has a place for it.
+target, polarity) until the contract has a place for it. :func:`find_stances` also reads
+stances off the relations a speaker asserts about its own side (fighting -> hostile, support
+or supply received -> favourable).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from sitreps.extract.attribution_lexicon import relation_lexicon
 from sitreps.extract.claims import claim_for
 from sitreps.extract.stance_actors import ActorIndex
 from sitreps.extract.stance_relations import RelationHit
-from sitreps.models import ActorFinding, Claim, Span
+from sitreps.models import ActorFinding, Claim, Relation, Span
 from sitreps.nlp import ParsedReport
 
 _SLOT = r"⟦(\d+)⟧"
@@ -183,31 +185,87 @@ def _same_coin(sk: _Skeleton) -> tuple[list[RelationHit], list[str], Span | None
     return [], [], None
 
 
-def find_stances(index: ActorIndex, claims: tuple[Claim, ...]) -> tuple[Stance, ...]:
-    """Hostile stances: a speaker who calls two actors "two sides of the same coin"."""
+def _add(
+    found: dict[tuple[str, str, str], Stance],
+    holder: str,
+    target: str,
+    polarity: str,
+    ev: Span,
+    claim_id: str | None,
+) -> None:
+    key = (holder, target, polarity)
+    old = found.get(key)
+    if old is not None and any((e.start, e.end) == (ev.start, ev.end) for e in old.evidence):
+        return
+    evidence = (*old.evidence, ev) if old else (ev,)
+    found[key] = Stance(holder, target, polarity, evidence, old.claim if old else claim_id)
+
+
+def _sides(holder: str, index: ActorIndex, relations: tuple[Relation, ...]) -> set[str]:
+    """The holder and the groups it leads or belongs to, by the report's relations."""
+    sides = {holder}
+    group = index.group_of.get(holder)
+    if group:
+        sides.add(group)
+    changed = True
+    while changed:
+        changed = False
+        for r in relations:
+            if r.kind in ("leads", "part_of") and r.source in sides and r.target not in sides:
+                sides.add(r.target)
+                changed = True
+    return sides
+
+
+def find_stances(
+    index: ActorIndex, claims: tuple[Claim, ...], relations: tuple[Relation, ...] = ()
+) -> tuple[Stance, ...]:
+    """Stances the report's claimants take towards actors.
+
+    * hostile towards both actors a speaker calls "two sides of the same coin";
+    * hostile towards the actor a speaker says its own side fights;
+    * favourable towards the actor a speaker says supports or supplies its own side.
+    """
     found: dict[tuple[str, str, str], Stance] = {}
     for sk in _skeletons(index):
         _, opposed, ev = _same_coin(sk)
         if not opposed or ev is None:
             continue
-        claim = claim_for(claims, ev)
-        holder = claim.claimant if claim is not None else None
-        while claim is not None and holder is None and claim.parent is not None:
-            claim = next((c for c in claims if c.id == claim.parent), None)
-            holder = claim.claimant if claim is not None else None
-        if holder is None:
+        claim = _speaker_claim(claims, claim_for(claims, ev))
+        if claim is None or claim.claimant is None:
             continue
         for target in opposed:
-            key = (holder, target, "hostile")
-            old = found.get(key)
-            evidence = (*old.evidence, ev) if old else (ev,)
-            cid = old.claim if old else (claim.id if claim else None)
-            found[key] = Stance(holder, target, "hostile", evidence, cid)
+            _add(found, claim.claimant, target, "hostile", ev, claim.id)
+    for r in relations:
+        if r.kind not in ("fights", "supports", "supplies") or r.claim is None:
+            continue
+        claim = _speaker_claim(claims, next((c for c in claims if c.id == r.claim), None))
+        if claim is None or claim.claimant is None or claim.kind == "narration":
+            continue
+        sides = _sides(claim.claimant, index, relations)
+        ev = r.evidence[0]
+        if r.kind == "fights":
+            for mine, other in ((r.source, r.target), (r.target, r.source)):
+                if mine in sides and other not in sides:
+                    _add(found, claim.claimant, other, "hostile", ev, claim.id)
+        elif r.target in sides and r.source not in sides:
+            _add(found, claim.claimant, r.source, "favourable", ev, claim.id)
     return tuple(found.values())
 
 
+def _speaker_claim(claims: tuple[Claim, ...], claim: Claim | None) -> Claim | None:
+    """The claim itself, or the nearest enclosing claim that has a claimant."""
+    while claim is not None and claim.claimant is None and claim.parent is not None:
+        parent = claim.parent
+        claim = next((c for c in claims if c.id == parent), None)
+    return claim
+
+
 def report_stances(
-    parsed: ParsedReport, actors: ActorFinding, claims: tuple[Claim, ...]
+    parsed: ParsedReport,
+    actors: ActorFinding,
+    claims: tuple[Claim, ...],
+    relations: tuple[Relation, ...] = (),
 ) -> tuple[Stance, ...]:
     """The stances of a report, from the stages' outputs (one call for the pipeline)."""
-    return find_stances(ActorIndex(parsed, actors, claims), claims)
+    return find_stances(ActorIndex(parsed, actors, claims), claims, relations)
