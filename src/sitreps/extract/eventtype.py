@@ -186,32 +186,6 @@ CONFIDENT = 0.35
 _OPEN_FAMILIES = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
 )
-_CIVILIAN_WORDS = frozenset(
-    [
-        "civilian",
-        "civilians",
-        "villager",
-        "villagers",
-        "resident",
-        "residents",
-        "farmer",
-        "farmers",
-        "woman",
-        "women",
-        "child",
-        "children",
-        "man",
-        "men",
-        "boy",
-        "girl",
-        "student",
-        "students",
-        "worker",
-        "workers",
-        "shepherd",
-        "journalist",
-    ]
-)
 
 
 @dataclass(frozen=True)
