@@ -241,26 +241,26 @@ def type_of_sub(sub_event_type: str) -> AcledType | None:
     return None
 
 
-@functools.lru_cache(maxsize=4)
-def _cached_model(path: str) -> LinearModel:
-    return load_model(Path(path))
-
-
 def current_model() -> LinearModel | None:
     """The classifier named by the ``event_model`` setting, else the shipped one, else None."""
     from sitreps.settings import get_settings
 
     configured = getattr(get_settings(), "event_model", None)
+    return _model_for(str(configured) if configured else None)
+
+
+@functools.lru_cache(maxsize=4)
+def _model_for(configured: str | None) -> LinearModel | None:
     if configured:
         path = Path(configured)
         if path.is_dir():
             path = path / "event_model.json"
         if not path.is_file():
             raise ConfigError(f"event model {path} does not exist")
-        return _cached_model(str(path))
+        return load_model(path)
     shipped = resources.files("sitreps.data.events").joinpath("event_model.json")
     if shipped.is_file():
-        return _cached_model(str(shipped))
+        return load_model(Path(str(shipped)))
     return None
 
 

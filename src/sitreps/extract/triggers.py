@@ -49,6 +49,7 @@ class Lexicon:
     lists: dict[str, frozenset[str]]
     single: dict[str, tuple[tuple[Frame, tuple[str, ...]], ...]]  # word -> (frame, pos)
     pairs: dict[tuple[str, str], tuple[Frame, ...]]
+    pair_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def load_lexicon() -> Lexicon:
         lists,
         {k: tuple(v) for k, v in single.items()},
         {k: tuple(v) for k, v in pairs.items()},
+        frozenset(w for pair in pairs for w in pair),
     )
 
 
@@ -193,9 +195,24 @@ def _keep(tok: Any, frame: Frame) -> bool:
     return True
 
 
+def _pair_frame(
+    lex: Lexicon, a_keys: tuple[str, ...], b_keys: tuple[str, ...], b_before: bool
+) -> Frame | None:
+    """The frame of a two-word entry made of a token (``a``) and a neighbour (``b``)."""
+    for a in a_keys:
+        for b in b_keys:
+            if not b_before and (a, b) in lex.pairs:
+                return lex.pairs[(a, b)][0]
+            if (b, a) in lex.pairs:
+                return lex.pairs[(b, a)][0]
+    return None
+
+
 def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
     """Every lexicon trigger of the document (two-word entries win over their words)."""
     lex = load_lexicon()
+    keys = [(t.lemma_.lower(), t.lower_) for t in doc]
+    in_pairs = [bool(lex.pair_words.intersection(k)) for k in keys]
     found: list[Trigger] = []
     for s_index, span in enumerate(sentences):
         sent = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -205,37 +222,27 @@ def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
         for tok in sent:
             if tok.i in taken or tok.is_punct or tok.is_space:
                 continue
-            near = [*tok.children]
-            if tok.i + 1 < sent.end:
-                near.append(doc[tok.i + 1])
-            matched = False
-            for other in near:
-                if other.i in taken:
+            if in_pairs[tok.i]:
+                near = [*tok.children]
+                if tok.i + 1 < sent.end:
+                    near.append(doc[tok.i + 1])
+                hit = None
+                for other in near:
+                    if other.i in taken or not in_pairs[other.i]:
+                        continue
+                    frame = _pair_frame(lex, keys[tok.i], keys[other.i], other.i < tok.i)
+                    if frame is not None:
+                        hit = (other, frame)
+                        break
+                if hit is not None:
+                    other, frame = hit
+                    anchor = other if tok.head.i == other.i else tok
+                    lo, hi = (tok, other) if tok.i < other.i else (other, tok)
+                    found.append(Trigger(anchor.i, lo.idx, hi.idx + len(hi.text), frame, s_index))
+                    taken.update({tok.i, other.i})
                     continue
-                for a in _keys(tok):
-                    for b in _keys(other):
-                        frames = lex.pairs.get((a, b)) or lex.pairs.get((b, a))
-                        if not frames or (other.i < tok.i and (a, b) in lex.pairs):
-                            continue
-                        anchor = other if tok.head.i == other.i else tok
-                        lo, hi = (
-                            min(tok, other, key=lambda t: t.i),
-                            max(tok, other, key=lambda t: t.i),
-                        )
-                        found.append(
-                            Trigger(anchor.i, lo.idx, hi.idx + len(hi.text), frames[0], s_index)
-                        )
-                        taken.update({tok.i, other.i})
-                        matched = True
-                        break
-                    if matched:
-                        break
-                if matched:
-                    break
-            if matched:
-                continue
-            options = []
-            for key in _keys(tok):
+            options: list[Frame] = []
+            for key in keys[tok.i]:
                 for frame, pos in lex.single.get(key, ()):
                     if tok.pos_ in pos and frame not in options:
                         options.append(frame)
