@@ -300,7 +300,7 @@ def _continue_quote(
     doc: Any, text: str, att: Attribution, quotes: tuple[Span, ...], found: list[Attribution]
 ) -> Attribution:
     """'"...," X said. "More quoted words."': the next quotation is the same speaker's."""
-    if att.kind != "quote" or att.content.end > att.cue.start:
+    if att.kind != "quote" or att.content.end > att.cue.start or att.cue.text in "―—–":
         return att
     tok = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
     if tok is None:

@@ -46,8 +46,15 @@ def tok_span(text: str, toks: list[Any]) -> tuple[int, int]:
     return start, end
 
 
+_DANGLING_RE = re.compile(r"(?:\s*[—–―]+)?\s+(?:and|but|or)$|\s*[—–―]+$")
+
+
 def content_span(text: str, start: int, end: int) -> Span | None:
     start, end = trim(text, start, end)
+    # a clause cut before its conjunct leaves a dangling "— and": drop it
+    dangling = _DANGLING_RE.search(text[start:end])
+    if dangling and dangling.start() > 0:
+        start, end = trim(text, start, start + dangling.start())
     # keep a quotation mark that opens or closes right at the content's edge
     if text[max(0, start - 2) : start] == "''":
         start -= 2
