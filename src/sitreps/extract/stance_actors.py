@@ -121,6 +121,9 @@ class ActorIndex:
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             subj = verb.head
         found = self.phrase_actors(subj)
+        if not found and subj.dep_ == "dobj" and subj.head is not verb:
+            # "Coalition forces conducted strikes coordinated with ...": the strikes' maker
+            found = self.agent_actors(subj.head) if subj.head.pos_ == "VERB" else []
         cur = subj
         for _ in range(4):
             if found:

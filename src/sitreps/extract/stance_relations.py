@@ -207,6 +207,13 @@ def _support_noun(index: ActorIndex, tok: Any) -> Iterator[RelationHit]:
             index.text, "supports", _attached_actors(index, governing), of_objs, ev, mod
         )
         return
+    givers = [a for p in _preps(tok, ("from",)) for a in index.phrase_actors(p)]
+    if givers and governing is not None and governing.dep_ == "agent":
+        # "X, aided by strong support from Y": Y supports whoever the participle describes
+        yield from _pairs(
+            index.text, "supports", givers, _supported_side(index, governing.head), ev, mod
+        )
+        return
     supported = [a for p in _preps(tok, ("for", "to")) for a in index.phrase_actors(p)]
     if supported:
         supporters = [
