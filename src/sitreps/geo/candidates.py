@@ -55,6 +55,7 @@ class Candidate:
     headline: bool = False  # in a title-case line, where capitals say nothing
     after_text: str = ""  # the 30 characters after the span
     in_parens: bool = False  # inside "(...)" right after a word: admin context
+    continues_word: str = ""  # the word that carries the name on (lower case)
 
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -147,6 +148,7 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             re.search(r"\w\s*\([^()]{0,40}$", text[max(0, start - 45) : start])
             and re.match(r"^[^()]{0,40}\)", text[end : end + 41])
         )
+        cont_word = doc[t1].lower_ if continues and t1 < len(doc) else ""
         out.append(
             Candidate(
                 span,
@@ -158,6 +160,7 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
                 headline,
                 text[end : end + 30],
                 in_parens,
+                cont_word,
             )
         )
 
@@ -229,6 +232,15 @@ def _continues_name(doc: Any, k: int) -> bool:
     of the same name ("Al-Muk Operation Room", "Jordan Times", "Talass Al-Salama"): the
     candidate may be part of another name."""
     tok = doc[k]
+    if (
+        tok.lower_ in _CONNECTORS
+        and k + 1 < len(doc)
+        and tok.text.isalpha()
+        and (tok.lower_ not in ("of", "on", "upon", "sur"))
+    ):
+        # "Dar el Ouassaa", "Bab al-Amod": an article joins the next word to the name
+        nxt = doc[k + 1] if doc[k + 1].text not in ("-",) else doc[min(k + 2, len(doc) - 1)]
+        return _is_cap(nxt) and not tok.is_sent_start
     if not _is_cap(tok) or tok.lower_ in _UNIT_WORDS or tok.lower_ in _CONNECTORS:
         return False
     return not tok.is_sent_start

@@ -245,7 +245,7 @@ _ORIGIN_NOUNS = re.compile(
     r"equipment|fighters|reinforcements|missiles|rockets|drones|assistance|help|backing|"
     r"training|deliveries|convoys?|received|receiving|receive|sent|send|sending|supplied|"
     r"delivered|smuggled|imported|came|coming|arriving|arrived|fled|flee|fleeing|returned|"
-    r"returning|launched|fired)\b",
+    r"returning)\b",
     re.I,
 )
 
@@ -361,7 +361,11 @@ def inside_origin_phrase(text: str, start: int, floor: int = 0) -> bool:
 
 def parenthetical_after(text: str, end: int) -> str | None:
     """The content of ``(Deir ez Zor)`` or ``(Nablus, West Bank)`` right after a mention."""
-    m = re.match(r"^\s*(?:city|town|village|camp)?\s*\(([^()]{2,80})\)", text[end : end + 90])
+    m = re.match(
+        r"^\s*(?:city|town|village|camp|area|district|sub-district|subdistrict|governorate|"
+        r"province|neighbou?rhood|municipality)?\s*\(([^()]{2,80})\)",
+        text[end : end + 100],
+    )
     return m.group(1) if m else None
 
 

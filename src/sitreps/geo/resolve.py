@@ -107,12 +107,18 @@ def _local_context(
     par = parenthetical_after(text, cand.span.end)
     if par:
         for part in par.split(","):
-            for r in gaz.lookup(part.strip(), skeleton_fallback=False):
-                if r.feature in ("admin1", "admin2", "country", "region"):
-                    if r.admin1_code:
-                        a1.add(r.admin1_code)
-                    if r.country:
-                        cc.add(r.country)
+            recs = gaz.lookup(part.strip(), skeleton_fallback=False)
+            units = [r for r in recs if r.feature in ("admin1", "admin2", "country", "region")]
+            for r in units:
+                if r.admin1_code:
+                    a1.add(r.admin1_code)
+                if r.country:
+                    cc.add(r.country)
+            if not units and recs:
+                # a town as bracketed context ("Bisri bridge (Jezzine)"): its country
+                best = max(recs, key=lambda r: r.importance)
+                if best.country:
+                    cc.add(best.country)
         label = par
     if following is not None and following.record is not None:
         gap = text[cand.span.end : following.cand.span.start]
@@ -127,8 +133,17 @@ def _local_context(
     return a1, cc, label
 
 
-def _score(rec: PlaceRecord, ctx: Context, a1: set[str], cc: set[str], key: str = "") -> float:
+def _score(
+    rec: PlaceRecord,
+    ctx: Context,
+    a1: set[str],
+    cc: set[str],
+    key: str = "",
+    unit_wanted: bool = False,
+) -> float:
     s = rec.importance
+    if unit_wanted and rec.feature in ("admin1", "admin2"):
+        s += 3.0  # a bracketed name after a place is its admin unit: "(Qaatabah, Ad Dali)"
     if key and fold(rec.name) == key:
         s += 1.0  # the name is the place's own name, not one of its alternate names
     if rec.match == "skeleton":
@@ -208,7 +223,8 @@ def resolve(
         return Resolved(cand, None, 0.0, "only small places outside the report's countries")
     key = fold(cand.span.text)
     scored = sorted(
-        ((_score(r, ctx, a1, cc, key), r) for r in recs), key=lambda x: (-x[0], x[1].id)
+        ((_score(r, ctx, a1, cc, key, cand.in_parens), r) for r in recs),
+        key=lambda x: (-x[0], x[1].id),
     )
     best_score, best = scored[0]
     second = scored[1][0] if len(scored) > 1 else best_score - 5.0
