@@ -209,6 +209,17 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Stance:
+    """A claimant's attitude towards an actor, as a statement expresses it."""
+
+    holder: str  # claimant: actor id or person
+    target: str  # actor id
+    polarity: str  # hostile | favourable
+    evidence: tuple[Span, ...]
+    claim: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one report."""
 
@@ -219,6 +230,7 @@ class Extraction:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
+    stances: tuple[Stance, ...] = ()
     turns: tuple[Turn, ...] = ()
     sentences: tuple[Span, ...] = field(default=())
 

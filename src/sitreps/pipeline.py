@@ -10,6 +10,7 @@ Stage order (each declares what it needs; see ``docs/architecture.md``):
 6. ``extract.events.find_events``     all of the above -> tuple[Event]
 7. ``extract.relations.find_relations``   ... -> tuple[Relation]
 8. ``extract.claims.mark_partisan``   claims, events, relations -> tuple[Claim]
+9. ``extract.stance.report_stances``   ... -> tuple[Stance] (speakers' hostile / favourable stances)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sitreps.extract.claims import find_claims, mark_partisan
 from sitreps.extract.events import find_events
 from sitreps.extract.quantities import find_quantities
 from sitreps.extract.relations import find_relations
+from sitreps.extract.stance import report_stances
 from sitreps.geo.toponyms import find_places
 from sitreps.models import Extraction, Report
 from sitreps.nlp import ParsedReport, parse, parse_many
@@ -35,6 +37,7 @@ def extract_parsed(parsed: ParsedReport) -> Extraction:
     events = find_events(parsed, actors, places, quantities, claims)
     relations = find_relations(parsed, actors, events, claims)
     claims = mark_partisan(claims, events, relations, actors)
+    stances = report_stances(parsed, actors, claims, relations)
     mentions = tuple(sorted(actors.mentions + places.mentions, key=lambda m: m.span.start))
     return Extraction(
         report=parsed.report,
@@ -44,6 +47,7 @@ def extract_parsed(parsed: ParsedReport) -> Extraction:
         events=events,
         claims=claims,
         relations=relations,
+        stances=stances,
         turns=parsed.turns,
         sentences=parsed.sentences,
     )

@@ -16,6 +16,7 @@ from sitreps.models import (
     Quantity,
     Relation,
     Span,
+    Stance,
     Turn,
 )
 
@@ -139,6 +140,16 @@ def relation(r: Relation) -> dict[str, Any]:
     }
 
 
+def stance(s: Stance) -> dict[str, Any]:
+    return {
+        "holder": s.holder,
+        "target": s.target,
+        "polarity": s.polarity,
+        "claim": s.claim,
+        "evidence": _spans(s.evidence),
+    }
+
+
 def turn(t: Turn) -> dict[str, Any]:
     return {"speaker": t.speaker, "label": span(t.label), "content": span(t.content)}
 
@@ -163,6 +174,7 @@ def to_dict(ex: Extraction) -> dict[str, Any]:
         "events": [event(e) for e in ex.events],
         "claims": [claim(c) for c in ex.claims],
         "relations": [relation(x) for x in ex.relations],
+        "stances": [stance(x) for x in ex.stances],
         "turns": [turn(t) for t in ex.turns],
     }
 

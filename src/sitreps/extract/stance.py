@@ -26,21 +26,10 @@ from sitreps.extract.attribution_lexicon import relation_lexicon
 from sitreps.extract.claims import claim_for
 from sitreps.extract.stance_actors import ActorIndex
 from sitreps.extract.stance_relations import RelationHit
-from sitreps.models import ActorFinding, Claim, Relation, Span
+from sitreps.models import ActorFinding, Claim, Relation, Span, Stance
 from sitreps.nlp import ParsedReport
 
 _SLOT = r"⟦(\d+)⟧"
-
-
-@dataclass(frozen=True, slots=True)
-class Stance:
-    """A claimant's attitude towards an actor, as a statement expresses it."""
-
-    holder: str  # claimant: actor id or person
-    target: str  # actor id
-    polarity: str  # hostile | favourable
-    evidence: tuple[Span, ...]
-    claim: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
