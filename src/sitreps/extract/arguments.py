@@ -262,8 +262,9 @@ def find_arguments(
                 assoc_cues.append((t.idx, names))
     from_parse = bool(a1 or a2)
     if not from_parse:
-        before = [m for m in index.mentions if sentence.start_char <= m.span.start < tok.idx]
-        after = [m for m in index.mentions if tok.idx < m.span.start < sentence.end_char]
+        lo, hi = _clause_range(tok, sentence)
+        before = [m for m in index.mentions if lo <= m.span.start < tok.idx]
+        after = [m for m in index.mentions if tok.idx < m.span.start < hi]
         first = index.resolve(before[-1].entity_id) if before else None
         second = index.resolve(after[0].entity_id) if after else None
         a1 = [first] if first else []
@@ -279,6 +280,25 @@ def find_arguments(
             if n not in (actor1, actor2) and n not in assoc1 and n not in assoc2:
                 bucket.append(n)
     return Arguments(actor1, tuple(assoc1), actor2, tuple(assoc2), from_parse)
+
+
+_SUBCLAUSES = frozenset({"ccomp", "advcl", "relcl", "parataxis"})
+
+
+def _clause_range(tok: Any, sentence: Any) -> tuple[int, int]:
+    """Character range of the trigger's own clause (its verb's subtree, minus subclauses)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return sentence.start_char, sentence.end_char
+    lo, hi = verb.idx, verb.idx + len(verb.text)
+    for child in verb.children:
+        if child.dep_ in _SUBCLAUSES and not (child.left_edge.i <= tok.i <= child.right_edge.i):
+            continue
+        lo = min(lo, child.left_edge.idx)
+        hi = max(hi, child.right_edge.idx + len(child.right_edge.text))
+    return lo, hi
 
 
 def _nearest_side(pos: int, a1: str | None, a2: str | None, index: ActorIndex, start: int) -> int:
