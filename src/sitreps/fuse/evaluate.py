@@ -141,7 +141,14 @@ def coded_extraction(item: LabelledReport) -> Extraction:
         evidence=(whole,),
         confidence=1.0,
     )
-    return Extraction(item.report, actors, places, (), (event,), (claim,), (), (), (whole,))
+    return Extraction(
+        report=item.report,
+        actors=actors,
+        places=places,
+        events=(event,),
+        claims=(claim,),
+        sentences=(whole,),
+    )
 
 
 def evaluate_fusion(path: Path, *, use_pipeline: bool = False) -> FusionScore:
