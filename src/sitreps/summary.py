@@ -6,17 +6,17 @@ from sitreps.models import Event, Extraction, Quantity
 
 
 def _quantity(q: Quantity) -> str:
-    if q.value is not None:
-        number = str(q.value)
-    elif q.low is not None and q.high is not None and q.low != q.high:
-        number = f"{q.low}-{q.high}"
-    elif q.low is not None:
-        number = f"{q.low}+"
-    else:
-        number = "?"
-    qual = f"{q.qualifier} " if q.qualifier else ""
     obj = f" {q.object}" if q.object else ""
-    return f"{q.kind}: {qual}{number}{obj}".replace("  ", " ")
+    qual = q.qualifier or ""
+    if q.value is not None:
+        number = f"{qual} {q.value}".strip()
+    elif q.low is not None and q.high is not None and q.low != q.high:
+        number = f"{qual} ({q.low}-{q.high})".strip()
+    elif q.low is not None:
+        number = f"{qual} (at least {q.low})".strip()
+    else:
+        number = qual or "unknown number"
+    return f"{q.kind}: {number}{obj}"
 
 
 def _event_lines(ex: Extraction, ev: Event) -> list[str]:
