@@ -74,3 +74,11 @@ def test_concurrent_lookups() -> None:
     for t in threads:
         t.join()
     assert not errors
+
+
+def test_every_admin2_unit_has_a_point() -> None:
+    from sitreps.geo.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    recs = [r for r in gaz.lookup("Harib") if r.feature == "admin2"]
+    assert recs and all(r.lat is not None and r.lon is not None for r in recs)

@@ -71,3 +71,17 @@ def test_direct_object_town_beats_its_province_context() -> None:
 def test_vicinity_of_is_approximate() -> None:
     _, c = _choose("Turkish forces shelled the vicinity of Tal Rifaat in Aleppo.", "shelled")
     assert c.place is not None and c.geo_precision == 2
+
+
+def test_unknown_village_is_coded_to_its_bracketed_district() -> None:
+    text = "Militants shelled houses in Zzqwa (Harib, Marib)."
+    _, c = _choose(text, "shelled")
+    assert c.place is not None and not c.place.startswith("adm1:") and c.geo_precision == 2
+    assert "Harib" in c.reason
+
+
+def test_countryside_of_a_town_stays_at_the_town() -> None:
+    text = "Gunmen killed a civilian in a village in the Quamishli countryside, Hasakeh."
+    _, c = _choose(text, "killed")
+    assert c.place is not None and not c.place.startswith("adm1:")
+    assert c.geo_precision == 2

@@ -115,11 +115,15 @@ class Gazetteer:
         admin2 = self._admin_names.get(a2s) if a2s else None
         if admin2 is None and extra_d.get("admin2_name"):
             admin2 = str(extra_d["admin2_name"])
+        lat_v = None if lat is None else int(str(lat)) / 1e4
+        lon_v = None if lon is None else int(str(lon)) / 1e4
+        if lat_v is None and FEATURES[int(str(feat))] == "admin2" and a1s:
+            lat_v, lon_v = self._unit_point(str(name), a1s)
         return PlaceRecord(
             id=str(pid) if pid else f"gn:{rid}",
             name=str(name),
-            lat=None if lat is None else int(str(lat)) / 1e4,
-            lon=None if lon is None else int(str(lon)) / 1e4,
+            lat=lat_v,
+            lon=lon_v,
             country=str(country) if country else None,
             admin1=self._admin_names.get(a1s) if a1s else None,
             admin2=admin2,
@@ -134,6 +138,25 @@ class Gazetteer:
             match=match,
             capital=bool(extra_d.get("capital", False)),
         )
+
+    def _unit_point(self, name: str, a1: str) -> tuple[float | None, float | None]:
+        """A point for an admin2 unit the build left without one: the most populous town of
+        its admin1 that bears its name (districts are mostly named after their seat), else the
+        admin1 unit's own point."""
+        key = fold(name)
+        conn = self._conn()
+        row = conn.execute(
+            "SELECT lat, lon FROM places WHERE a1 = ? AND feature >= 4 AND lat IS NOT NULL"
+            " AND id IN (SELECT place FROM names WHERE key = ?) ORDER BY pop DESC LIMIT 1",
+            (a1, key),
+        ).fetchone()
+        if row is None:
+            row = conn.execute(
+                "SELECT lat, lon FROM places WHERE pid = ? AND lat IS NOT NULL", (f"adm1:{a1}",)
+            ).fetchone()
+        if row is None:
+            return None, None
+        return int(str(row[0])) / 1e4, int(str(row[1])) / 1e4
 
     def get(self, place_id: str) -> PlaceRecord:
         """The record with id ``place_id`` (``NotFoundError`` when there is none)."""

@@ -246,7 +246,25 @@ def resolve(
         best.feature in ("admin1", "admin2")
         or (best.feature == "city" and _names_admin1(best, gaz))
     )
-    if gov.rural or gov.province or part_of_unit or context_unit:
+    if context_unit and best.feature == "admin2" and not _names_place_in(before, best, gaz):
+        # "Mala (Harib, Marib)": the name before the bracket is not in the gazetteer, so its
+        # district is the nearest known point (the admin1 unit is written after it anyway)
+        context_unit = False
+        reasons.append("district of an unknown place before it")
+    town_countryside = (
+        gov.rural
+        and not gov.province
+        and not gov.part
+        and best.feature in ("admin2", "city")
+        and not _names_admin1(best, gaz)
+    )
+    if town_countryside:
+        # "Quamishli countryside": around a town that is not its province's namesake
+        towns = [r for r in same if r.feature in ("city", "village")]
+        if best.feature == "admin2" and towns:
+            best = max(towns, key=lambda r: r.population)
+        reasons.append("countryside of a town")
+    elif gov.rural or gov.province or part_of_unit or context_unit:
         unit = best if best.feature == "admin1" else None
         if (
             unit is None
@@ -272,6 +290,16 @@ def resolve(
         reasons.append("transliteration match")
     conf = 1.0 / (1.0 + math.exp(-(best_score - second)))
     return Resolved(cand, best, round(conf, 3), "; ".join(reasons))
+
+
+def _names_place_in(before: Candidate | None, unit: PlaceRecord, gaz: Gazetteer) -> bool:
+    """True when the name before ``unit`` is a known place inside the unit's admin1."""
+    if before is None:
+        return False
+    return any(
+        r.admin1_code == unit.admin1_code
+        for r in gaz.lookup(before.span.text, skeleton_fallback=False)
+    )
 
 
 def _foreign_town(rec: PlaceRecord, ctx: Context) -> bool:
