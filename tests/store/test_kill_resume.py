@@ -37,6 +37,9 @@ def run_child(url: str, kill_at: tuple[int, float] | None) -> bool:
     out = ""
     if kill_at is not None:
         n, delay = kill_at
+        # the child announces report k+1 only after report k is stored and fused, so waiting
+        # for n+1 announcements means at least n reports are in the store when the kill lands
+        n = n + 1 if n > 0 else 0
         while n > 0:
             line = proc.stdout.readline()
             out += line
