@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitreps.models import Actor, ActorFinding, Claim, Mention
@@ -26,7 +26,8 @@ _LIGHT_VERBS = frozenset(
      "provide", "get", "announce", "commit", "claim", "unleash", "fire", "sign", "reach",
      "participate"}
 )  # fmt: skip
-_TARGET_PREPS = frozenset({"against", "on", "at", "with", "upon", "targeting"})
+_TARGET_PREPS = frozenset({"against", "on", "at", "with", "upon", "targeting", "towards", "toward"})
+_TARGET_VERBS = frozenset({"target"})
 _SUPPORT_LEMMAS = frozenset({"support", "back", "aid", "assist", "help", "reinforce", "accompany"})
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _YOU = frozenset({"you", "your", "yours"})
@@ -232,6 +233,13 @@ def find_arguments(
                     if p.dep_ == "pobj":
                         target = a1 if c.lower_ == "from" else a2
                         target += _actors_in(p, index, claim)
+    if not a2:
+        a2 += _targets_around(tok, gov, index, claim, frame_name)
+    if not a1 and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        # "X shot and killed ...": the subject of the first verb is shared
+        a1 += [
+            x for c in tok.head.children if c.dep_ == "nsubj" for x in _actors_in(c, index, claim)
+        ]
     if frame_name == "supply" and gov.lemma_.lower() in ("receive", "get", "obtain", "acquire"):
         # "we are receiving arms from X": the subject receives; X supplies
         subj = [x for x in a1]
@@ -282,6 +290,55 @@ def find_arguments(
     return Arguments(actor1, tuple(assoc1), actor2, tuple(assoc2), from_parse)
 
 
+def _pobj_actors(prep: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
+    return [x for p in prep.children if p.dep_ == "pobj" for x in _actors_in(p, index, claim)]
+
+
+def _targets_around(
+    tok: Any, gov: Any, index: ActorIndex, claim: Claim | None, frame_name: str
+) -> list[str]:
+    """Targets the parse hangs elsewhere than on the trigger itself.
+
+    * a light verb over a noun trigger: "fired artillery at Houthi positions";
+    * a verb joined to the trigger: "shot and killed two men" (the object of the conjunct);
+    * "targeting X" modifying the trigger or its weapon: "detonated an IED targeting X".
+    """
+    out: list[str] = []
+    heads = [tok]
+    if gov.i != tok.i:
+        heads.append(gov)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                out += _pobj_actors(c, index, claim)
+    if out:
+        return out
+    for h in heads:
+        if h.pos_ != "VERB":
+            continue
+        for c in h.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                passive = any(g.dep_ in ("auxpass", "nsubjpass") for g in c.children)
+                for g in c.children:
+                    if g.dep_ == "dobj" and not passive:
+                        out += _actors_in(g, index, claim)
+    if out:
+        return out
+    for h in heads:
+        for t in h.subtree:
+            if (
+                t.lemma_.lower() in _TARGET_VERBS
+                and t.pos_ == "VERB"
+                and t.dep_ in ("acl", "advcl", "xcomp", "conj")
+            ):
+                for g in t.children:
+                    if g.dep_ == "dobj":
+                        out += _actors_in(g, index, claim)
+                    elif g.dep_ == "prep" and g.lower_ in _TARGET_PREPS:
+                        out += _pobj_actors(g, index, claim)
+    return out
+
+
 _SUBCLAUSES = frozenset({"ccomp", "advcl", "relcl", "parataxis"})
 
 
@@ -311,3 +368,99 @@ def _nearest_side(pos: int, a1: str | None, a2: str | None, index: ActorIndex, s
             elif rid == a1 and a1 is not None and m.span.end > best_pos:
                 best_side, best_pos = 1, m.span.end
     return best_side
+
+
+_PROTEST_SUBS_WITH_COUNTERPART = frozenset(
+    {"Protest with intervention", "Excessive force against protesters"}
+)
+_ARMED_KINDS = frozenset({"state", "rebel", "political_militia", "identity_militia", "external"})
+
+
+def _generic_civilians(actor: Actor) -> bool:
+    return actor.kind == "civilians" and actor.acled_name.lower().startswith("civilians")
+
+
+def _nearest_of(
+    ids: list[str], index: ActorIndex, pos: int, within: tuple[int, int] | None = None
+) -> str | None:
+    """The actor among ``ids`` whose mention is nearest to ``pos`` (inside ``within`` first)."""
+    best: tuple[int, int, str] | None = None
+    for m in index.mentions:
+        rid = index.resolve(m.entity_id)
+        if rid not in ids:
+            continue
+        outside = 0 if within and within[0] <= m.span.start < within[1] else 1
+        key = (outside, abs(m.span.start - pos), rid)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else (ids[0] if ids else None)
+
+
+def apply_conventions(
+    args: Arguments,
+    event_type: str | None,
+    sub_event_type: str | None,
+    actors: tuple[Actor, ...],
+    index: ActorIndex,
+    trigger_pos: int,
+    sentence: tuple[int, int],
+) -> Arguments:
+    """ACLED's coding conventions for actors once the event type is known.
+
+    * Protests: actor1 is the protesters; actor2 only when the protest met an intervention
+      (the state force that intervened), else empty;
+    * Riots: actor1 is the rioters when the report names them;
+    * Violence against civilians: actor2 is the civilians (the specific group, e.g. farmers,
+      becomes an associated actor).
+    """
+    by_id = {a.id: a for a in actors}
+    named = [x for x in (args.actor1, *args.assoc_actor1, args.actor2, *args.assoc_actor2) if x]
+
+    def kind(x: str | None) -> str | None:
+        return by_id[x].kind if x in by_id else None
+
+    if event_type in ("Protests", "Riots"):
+        crowd_kind = "protesters" if event_type == "Protests" else "rioters"
+        crowds = [x for x in named if kind(x) == crowd_kind]
+        if not crowds:
+            crowds = [a.id for a in actors if a.kind == crowd_kind and a.id in index.valid]
+        crowd = crowds[0] if len(crowds) == 1 else _nearest_of(crowds, index, trigger_pos, sentence)
+        if crowd is None:
+            return args
+        forces = [x for x in named if x != crowd and kind(x) in _ARMED_KINDS]
+        actor2: str | None
+        if event_type == "Protests":
+            if sub_event_type not in _PROTEST_SUBS_WITH_COUNTERPART:
+                actor2 = None  # a protest without counterpart has no actor2
+            elif forces:
+                actor2 = forces[0]
+            else:  # the state force that intervened, named elsewhere in the report
+                state = [a.id for a in actors if a.kind == "state" and a.id in index.valid]
+                actor2 = _nearest_of(state, index, trigger_pos, sentence)
+        else:
+            actor2 = forces[0] if forces else (args.actor2 if args.actor2 != crowd else None)
+        assoc1 = tuple(x for x in args.assoc_actor1 if x not in (crowd, actor2))
+        if args.actor1 and args.actor1 not in (crowd, actor2) and kind(args.actor1) == "civilians":
+            assoc1 = (args.actor1, *assoc1)
+        assoc2 = tuple(x for x in args.assoc_actor2 if x not in (crowd, actor2)) if actor2 else ()
+        return replace(args, actor1=crowd, assoc_actor1=assoc1, actor2=actor2, assoc_actor2=assoc2)
+    if event_type == "Violence against civilians":
+        generic = [a.id for a in actors if _generic_civilians(a) and a.id in index.valid]
+        if not generic or args.actor2 in generic:
+            return args
+        civ = generic[0]
+        actor1 = args.actor1
+        if actor1 == civ or kind(actor1) == "civilians":
+            actor1 = args.actor2 if kind(args.actor2) in _ARMED_KINDS else None
+        assoc2_list = list(args.assoc_actor2)
+        if args.actor2 and kind(args.actor2) == "civilians" and args.actor2 not in assoc2_list:
+            assoc2_list.insert(0, args.actor2)
+        if args.actor2 is None or kind(args.actor2) == "civilians" or actor1 == args.actor2:
+            return replace(
+                args,
+                actor1=actor1,
+                actor2=civ,
+                assoc_actor1=tuple(x for x in args.assoc_actor1 if x not in (actor1, civ)),
+                assoc_actor2=tuple(x for x in assoc2_list if x not in (actor1, civ)),
+            )
+    return args

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sitreps.extract.arguments import ActorIndex, build_index, find_arguments
+from sitreps.extract.arguments import ActorIndex, apply_conventions, build_index, find_arguments
 from sitreps.extract.claims import claim_for
 from sitreps.extract.eventtype import LinearModel, classify, current_model, refine
 from sitreps.extract.fatalities import acled_fatalities, assign_sides
@@ -24,6 +24,7 @@ from sitreps.extract.plover import plover_for, plover_with_modality
 from sitreps.extract.timex import resolve_time
 from sitreps.extract.triggers import TriggerGroup, find_triggers, group_triggers
 from sitreps.models import (
+    Actor,
     ActorFinding,
     Claim,
     Event,
@@ -58,7 +59,8 @@ def find_events(
     model = current_model()
     event_sentences = sorted({g.main.sentence for g in groups})
     drafts = [
-        _draft(parsed, g, index, kinds, model, places, claims, event_sentences) for g in groups
+        _draft(parsed, g, index, kinds, model, places, claims, event_sentences, actors.actors)
+        for g in groups
     ]
     merged = merge_drafts(drafts, index)
     sided = assign_sides(quantities, parsed, actors)
@@ -85,6 +87,7 @@ def _draft(
     places: PlaceFinding,
     claims: tuple[Claim, ...],
     event_sentences: list[int],
+    actors: tuple[Actor, ...] = (),
 ) -> Draft:
     doc = parsed.doc
     text = parsed.report.text
@@ -112,6 +115,15 @@ def _draft(
         kinds.get(args.actor1) if args.actor1 else None,
         kinds.get(args.actor2) if args.actor2 else None,
         sent_span.text,
+    )
+    args = apply_conventions(
+        args,
+        typing.event_type,
+        typing.sub_event_type,
+        actors,
+        index,
+        main.start,
+        (sent_span.start, sent_span.end),
     )
     code = plover_for(main.frame, typing.sub_event_type)
     modality = modality_of(tok, sent_span.text, claim)

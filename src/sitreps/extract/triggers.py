@@ -155,6 +155,7 @@ def _object_is_people(tok: Any) -> bool:
 
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 def _object_is_place(tok: Any) -> bool:
@@ -222,6 +223,8 @@ def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
         for tok in sent:
             if tok.i in taken or tok.is_punct or tok.is_space:
                 continue
+            if tok.ent_type_ in _TIME_ENTS:
+                continue  # "On 5 March 2022": a month is not a march
             if in_pairs[tok.i]:
                 near = [*tok.children]
                 if tok.i + 1 < sent.end:
