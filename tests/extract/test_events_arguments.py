@@ -89,3 +89,17 @@ def test_violence_against_civilians_names_the_civilians_as_actor2() -> None:
     assert event.event_type == "Violence against civilians"
     assert (event.actor1, event.actor2) == ("gunmen", "civ")
     assert event.assoc_actor2 == ("farmers",)
+
+
+def test_heading_before_a_colon_takes_the_actors_of_the_clause_after_it() -> None:
+    text = "Property destruction: On 9 June 2022, the army destroyed a house of civilians."
+    events = [e for e in typed_events(text) if e.sub_event_type == "Looting/property destruction"]
+    assert events
+    assert (events[0].actor1, events[0].actor2) == ("army", "civ")
+
+
+def test_clashes_took_place_between_two_sides() -> None:
+    text = "On 4 May 2022, clashes took place between the army and the TLF in the town."
+    (event,) = typed_events(text)
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == ("army", "rebels")

@@ -28,6 +28,7 @@ _LIGHT_VERBS = frozenset(
 )  # fmt: skip
 _TARGET_PREPS = frozenset({"against", "on", "at", "with", "upon", "targeting", "towards", "toward"})
 _TARGET_VERBS = frozenset({"target"})
+_OUTCOME_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "destroy", "damage"})
 _SUPPORT_LEMMAS = frozenset({"support", "back", "aid", "assist", "help", "reinforce", "accompany"})
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _YOU = frozenset({"you", "your", "yours"})
@@ -178,6 +179,10 @@ def find_arguments(
     tok: Any, frame_name: str, sentence: Any, index: ActorIndex, claim: Claim | None
 ) -> Arguments:
     """Actors of the event triggered by token ``tok`` within its sentence."""
+    if _is_heading(tok):
+        # "Property destruction: On 9 June, X demolished ...": the clause after the heading
+        # tells who did what
+        return find_arguments(tok.head, frame_name, sentence, index, claim)
     a1: list[str] = []
     a2: list[str] = []
     assoc_cues: list[tuple[int, list[str]]] = []
@@ -233,6 +238,23 @@ def find_arguments(
                     if p.dep_ == "pobj":
                         target = a1 if c.lower_ == "from" else a2
                         target += _actors_in(p, index, claim)
+    if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and not (a1 or a2):
+        # "clashes took place between X and Y", "fighting erupted with X"
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = _actors_in(p, index, claim)
+                        a1 += found[:1]
+                        a2 += found[1:]
+    if (
+        not a1
+        and tok.dep_ == "acl"
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in tok.children)
+    ):
+        # "militants attacked X" parsed as a noun modified by the verb: the noun acts
+        a1 += _actors_in(tok.head, index, claim)
     if not a2:
         a2 += _targets_around(tok, gov, index, claim, frame_name)
     if not a1 and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
@@ -290,6 +312,18 @@ def find_arguments(
     return Arguments(actor1, tuple(assoc1), actor2, tuple(assoc2), from_parse)
 
 
+def _is_heading(tok: Any) -> bool:
+    """A noun trigger that heads the text before a colon, hanging on the clause after it."""
+    doc = tok.doc
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text == ":"
+        and tok.head.i > tok.i + 1
+        and tok.head.pos_ in ("VERB", "AUX")
+    )
+
+
 def _pobj_actors(prep: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
     return [x for p in prep.children if p.dep_ == "pobj" for x in _actors_in(p, index, claim)]
 
@@ -307,6 +341,15 @@ def _targets_around(
     heads = [tok]
     if gov.i != tok.i:
         heads.append(gov)
+    if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.head.pos_ == "VERB":
+        heads.append(tok.head)  # "airstrikes killed 4 IS militants"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by") and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "4 militants were killed in airstrikes"
+        out += [
+            x for c in verb.children if c.dep_ == "nsubjpass" for x in _actors_in(c, index, claim)
+        ]
+        if out:
+            return out
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
@@ -317,7 +360,9 @@ def _targets_around(
         if h.pos_ != "VERB":
             continue
         for c in h.children:
-            if c.dep_ == "conj" and c.pos_ == "VERB":
+            if (c.dep_ == "conj" and c.pos_ == "VERB") or (
+                c.dep_ == "advcl" and c.lemma_.lower() in _OUTCOME_VERBS
+            ):
                 passive = any(g.dep_ in ("auxpass", "nsubjpass") for g in c.children)
                 for g in c.children:
                     if g.dep_ == "dobj" and not passive:
@@ -444,6 +489,38 @@ def apply_conventions(
             assoc1 = (args.actor1, *assoc1)
         assoc2 = tuple(x for x in args.assoc_actor2 if x not in (crowd, actor2)) if actor2 else ()
         return replace(args, actor1=crowd, assoc_actor1=assoc1, actor2=actor2, assoc_actor2=assoc2)
+    if event_type == "Battles" and (args.actor1 is None or args.actor2 is None):
+        # a battle has two sides: the nearest actors before and after the trigger
+        in_sentence = [
+            (m.span.start, index.resolve(m.entity_id))
+            for m in index.mentions
+            if sentence[0] <= m.span.start < sentence[1]
+        ]
+        before = [x for pos, x in in_sentence if pos < trigger_pos and x]
+        after = [x for pos, x in in_sentence if pos > trigger_pos and x]
+        actor1, actor2 = args.actor1, args.actor2
+        if actor1 is None:
+            actor1 = next((x for x in reversed(before) if x != actor2), None)
+        if actor2 is None:
+            actor2 = next((x for x in after if x != actor1), None)
+        return replace(
+            args,
+            actor1=actor1,
+            actor2=actor2,
+            assoc_actor1=tuple(x for x in args.assoc_actor1 if x not in (actor1, actor2)),
+            assoc_actor2=tuple(x for x in args.assoc_actor2 if x not in (actor1, actor2)),
+        )
+    if sub_event_type == "Looting/property destruction" and args.actor2 is None:
+        # the owners of what was destroyed, when the sentence names them
+        owners = [
+            index.resolve(m.entity_id)
+            for m in index.mentions
+            if sentence[0] <= m.span.start < sentence[1]
+        ]
+        civ = next((x for x in owners if x in by_id and _generic_civilians(by_id[x])), None)
+        if civ and civ != args.actor1:
+            return replace(args, actor2=civ)
+        return args
     if event_type == "Violence against civilians":
         generic = [a.id for a in actors if _generic_civilians(a) and a.id in index.valid]
         if not generic or args.actor2 in generic:
