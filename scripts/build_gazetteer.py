@@ -252,6 +252,10 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         # ACLED codes a province-level event at the provincial capital: in the region sitreps
         # codes for, an admin1 point is its seat; elsewhere the middle of its towns.
         s = seat(members, name) if cc in FULL_ALTNAMES else None
+        if s is None and cc in FULL_ALTNAMES and members:
+            # no town bears the unit's name (Thi Qar, Al Anbar, Hadramawt): the provincial
+            # capital is, as a rule, the unit's most populous town
+            s = max(members, key=lambda m: (m.pop, m.pid))
         if s is not None:
             point: tuple[float, float] | None = (s.lat or 0.0, s.lon or 0.0)
         else:

@@ -85,3 +85,12 @@ def test_countryside_of_a_town_stays_at_the_town() -> None:
     _, c = _choose(text, "killed")
     assert c.place is not None and not c.place.startswith("adm1:")
     assert c.geo_precision == 2
+
+
+def test_bracket_siblings_give_the_country() -> None:
+    text = "Saudi-led coalition air raids targeted Zzqwa (Al Maslub, Al Jawf)."
+    parsed, c = _choose(text, "targeted")
+    places = find_places(parsed, ActorFinding())
+    jawf = [p for p in places.places if p.name == "Al Jawf"]
+    assert jawf and all(p.country == "YEM" for p in jawf)
+    assert c.place is not None

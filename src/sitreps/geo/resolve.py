@@ -79,7 +79,14 @@ def report_context(
             except NotFoundError:  # a stale ruler id only loses its vote
                 rec = None
         else:
-            rec = _confident([r for r in gaz.lookup(c.span.text, skeleton_fallback=False)])
+            recs = gaz.lookup(c.span.text, skeleton_fallback=False)
+            rec = _confident(recs)
+            if rec is None and c.in_parens:
+                # "(Qaatabah, Ad Dali)": admin units of one country written as context
+                units = [r for r in recs if r.feature in ("admin1", "admin2") and r.country]
+                if units and len({r.country for r in units}) == 1:
+                    votes[str(units[0].country)] += 1
+                continue
         if rec is None or rec.country is None:
             continue
         votes[rec.country] += 2 if rec.feature == "country" else 1
@@ -120,6 +127,8 @@ def _local_context(
                 if best.country:
                     cc.add(best.country)
         label = par
+    if cand.in_parens and not cc:
+        cc |= _bracket_countries(text, cand, gaz)
     if following is not None and following.record is not None:
         gap = text[cand.span.end : following.cand.span.start]
         if CONTEXT_GAP.match(gap):
@@ -131,6 +140,25 @@ def _local_context(
                     cc.add(rec.country)
                 label = label or following.cand.span.text
     return a1, cc, label
+
+
+def _bracket_countries(text: str, cand: Candidate, gaz: Gazetteer) -> set[str]:
+    """The country of the other admin units written in the same bracket as ``cand``
+    ("(Al Maslub, Al Jawf)": Al Maslub is a Yemeni district, so Al Jawf is Yemen's)."""
+    left = text.rfind("(", max(0, cand.span.start - 45), cand.span.start)
+    right = text.find(")", cand.span.end, cand.span.end + 45)
+    if left < 0 or right < 0:
+        return set()
+    own = fold(cand.span.text)
+    countries: set[str] = set()
+    for part in text[left + 1 : right].split(","):
+        if not part.strip() or fold(part) == own:
+            continue
+        recs = gaz.lookup(part.strip(), skeleton_fallback=False)
+        units = {r.country for r in recs if r.feature in ("admin1", "admin2") and r.country}
+        if len(units) == 1:
+            countries |= units
+    return countries if len(countries) == 1 else set()
 
 
 def _score(
