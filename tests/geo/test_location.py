@@ -76,7 +76,7 @@ def test_vicinity_of_is_approximate() -> None:
 def test_unknown_village_is_coded_to_its_bracketed_district() -> None:
     text = "Militants shelled houses in Zzqwa (Harib, Marib)."
     _, c = _choose(text, "shelled")
-    assert c.place is not None and not c.place.startswith("adm1:") and c.geo_precision == 2
+    assert c.place is not None and not c.place.startswith("adm1:") and c.geo_precision == 1
     assert "Harib" in c.reason
 
 
@@ -94,3 +94,9 @@ def test_bracket_siblings_give_the_country() -> None:
     jawf = [p for p in places.places if p.name == "Al Jawf"]
     assert jawf and all(p.country == "YEM" for p in jawf)
     assert c.place is not None
+
+
+def test_unknown_town_before_its_unit_takes_the_unit_at_town_precision() -> None:
+    text = "Teachers protested in Zzqwa town, Mersin, against the operation in Iraq."
+    _, c = _choose(text, "protested")
+    assert c.place == "adm1:TR.32" and c.geo_precision == 1

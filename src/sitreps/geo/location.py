@@ -26,6 +26,9 @@ from sitreps.geo.resolve import CONTEXT_GAP as _CONTEXT_GAP
 from sitreps.models import LocationChoice, Mention, Place, PlaceFinding, Span
 
 LOOKBACK = 3
+#: ACLED geo_precision of a named town the gazetteer lacks, coded at a nearby known point (the
+#: unit written after it, or the town of its bracketed district): ACLED codes the town itself
+UNKNOWN_TOWN_PRECISION = 1
 _PREP_RANK = {
     **dict.fromkeys(
         (
@@ -117,6 +120,13 @@ def _options(
             prep_rank = 0
         if gov.rural or gov.province or gov.after in ("countryside", "province", "governorate"):
             prep_rank = min(prep_rank, 1)
+        if prep_rank > 0 and place.feature in ("admin1", "admin2", "city"):
+            name_start = _unknown_name_before(text, m.span.start, floor, places)
+            if name_start is not None:
+                # "in Altindag town, Ankara": the unit stands for the unknown name before it
+                outer = governor(text, name_start, name_start + 1, floor)
+                if not _excluded(parsed, m, outer, floor):
+                    prep_rank = min(prep_rank, _PREP_RANK.get(outer.prep or "", 3))
         dist = abs(m.span.start - anchor.start) if anchor is not None else 0
         rank = (prep_rank, _SPECIFICITY.get(place.feature, 2), dist)
         context = bool(out) and _is_context(text, out[-1], m, place)
@@ -124,6 +134,28 @@ def _options(
     if any(not o.context for o in out):
         out = [o for o in out if not o.context]
     return out, skipped
+
+
+_NAME_THEN_CONTEXT = re.compile(
+    r"([A-Z][\w'’-]*(?:[\s-]+(?:[A-Z][\w'’-]*|al|el|e|ad|ar|as|ash|an|at|az|ed|ez|of)){0,4})\s*"
+    r"(?:(?:town|village|city|area|camp|district|sub-district|neighbou?rhood|square|"
+    r"municipality)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:northern|southern|"
+    r"eastern|western|central|rural|countryside|of)\s+)*$"
+)
+
+
+def _unknown_name_before(text: str, start: int, floor: int, places: PlaceFinding) -> int | None:
+    """Start of a capitalised name the gazetteer does not know, written right before the unit
+    as its context ("Altindag town, Ankara", "Eslamabad-e Gharb city (Kermanshah)")."""
+    lo = max(floor, start - 80)
+    m = _NAME_THEN_CONTEXT.search(text[lo:start])
+    if m is None:
+        return None
+    a, b = lo + m.start(1), lo + m.end(1)
+    for other in places.mentions:
+        if other.entity_id is not None and other.span.end > a and other.span.start < b:
+            return None
+    return a
 
 
 def _direct_target(parsed: Any, span: Span) -> bool:
@@ -150,31 +182,27 @@ def _is_context(text: str, prev: _Option, m: Mention, place: Place) -> bool:
 
 
 _UNKNOWN_TOWN_BEFORE = re.compile(
-    r"[A-Z][\w'’-]+\s+(?:town|village|city|area|camp|neighbou?rhood)\s*(?:in|of|,)\s+"
+    r"[A-Z][\w'’-]+\s+(?:town|village|city|area|camp|neighbou?rhood)\s*(?:(?:in|of|,)\s+|\(\s*)"
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|countryside|of)\s+)*$"
 )
-#: a place written as the bracketed context of a name before it: "Mala (Harib, Marib)"
-_BRACKET_CONTEXT_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*\($")
 
 
 def _precision(opt: _Option, text: str = "") -> int:
     """ACLED geo_precision: the place's own (1 town, 2 district or small region, 3 province,
-    country or large region), 2 for "near X" / "X countryside" around a town, and 2 for a
-    named part of a province ("northern Idlib countryside")."""
+    country or large region), 2 for "near X" / "X countryside" around a town, 2 for a named
+    part of a province ("northern Idlib countryside"), and 1 when the event's place is a named
+    town the gazetteer lacks ("Fleifel town in Idleb countryside", "Mala (Harib, Marib)")."""
     base = opt.place.geo_precision or 1
     if base == 1 and (opt.gov.near or opt.gov.rural or opt.gov.part):
         return 2
     if opt.place.feature == "admin1" and opt.gov.part:
         return 2
-    before = text[max(0, opt.mention.span.start - 80) : opt.mention.span.start]
-    if base == 1 and _BRACKET_CONTEXT_BEFORE.search(before):
-        # the event's own place is the (unknown) name before the bracket; this town is near it
-        return 2
     if opt.place.feature in ("admin1", "admin2") and _UNKNOWN_TOWN_BEFORE.search(
         text[max(0, opt.mention.span.start - 80) : opt.mention.span.start]
     ):
-        # a named town the gazetteer lacks, coded to its unit: ACLED's "nearby location" case
-        return 2
+        # a named town the gazetteer lacks, coded to its unit: the event's place is still a
+        # town (ACLED codes it at 1); only the point is the unit's
+        return UNKNOWN_TOWN_PRECISION
     return base
 
 
