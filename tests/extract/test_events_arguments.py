@@ -103,3 +103,10 @@ def test_clashes_took_place_between_two_sides() -> None:
     (event,) = typed_events(text)
     assert event.sub_event_type == "Armed clash"
     assert (event.actor1, event.actor2) == ("army", "rebels")
+
+
+def test_agent_of_a_participle_modifying_a_weapon_is_actor1() -> None:
+    text = "On 13 April 2022, an IED planted by unknown gunmen exploded in the town."
+    (event,) = typed_events(text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 == "gunmen"

@@ -28,7 +28,7 @@ _LIGHT_VERBS = frozenset(
 )  # fmt: skip
 _TARGET_PREPS = frozenset({"against", "on", "at", "with", "upon", "targeting", "towards", "toward"})
 _TARGET_VERBS = frozenset({"target"})
-_OUTCOME_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "destroy", "damage"})
+_OUTCOME_VERBS = frozenset({"kill", "injure", "wound", "hit", "target"})
 _SUPPORT_LEMMAS = frozenset({"support", "back", "aid", "assist", "help", "reinforce", "accompany"})
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _YOU = frozenset({"you", "your", "yours"})
@@ -255,6 +255,8 @@ def find_arguments(
     ):
         # "militants attacked X" parsed as a noun modified by the verb: the noun acts
         a1 += _actors_in(tok.head, index, claim)
+    if not a1:
+        a1 += _agents_of_noun(tok, index, claim)
     if not a2:
         a2 += _targets_around(tok, gov, index, claim, frame_name)
     if not a1 and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
@@ -322,6 +324,33 @@ def _is_heading(tok: Any) -> bool:
         and tok.head.i > tok.i + 1
         and tok.head.pos_ in ("VERB", "AUX")
     )
+
+
+def _agents_of_noun(tok: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
+    """Who acts, named inside a noun trigger's phrase or by a participle modifying it.
+
+    * "a Saudi-led coalition air raid", "Iraqi airstrikes": the actor named before the noun;
+    * "an IED planted by an unknown armed group exploded": the agent of a participle that
+      modifies the trigger or its subject.
+    """
+    out: list[str] = []
+    nouns = [tok] if tok.pos_ in ("NOUN", "PROPN") else []
+    nouns += [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ == "acl" and c.pos_ == "VERB":
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        out += _pobj_actors(g, index, claim)
+    if out or tok.pos_ not in ("NOUN", "PROPN"):
+        return out
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if mods:
+        lo = min(t.idx for c in mods for t in c.subtree)
+        found = index.actor_at(lo, tok.idx + len(tok.text))
+        if found:
+            out.append(found)
+    return out
 
 
 def _pobj_actors(prep: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
@@ -484,13 +513,24 @@ def apply_conventions(
                 actor2 = _nearest_of(state, index, trigger_pos, sentence)
         else:
             actor2 = forces[0] if forces else (args.actor2 if args.actor2 != crowd else None)
+            if actor2 is None:  # whom the rioters fought or attacked, nearest first
+                others = [
+                    a.id
+                    for a in actors
+                    if a.id != crowd
+                    and a.id in index.valid
+                    and (a.kind in _ARMED_KINDS or a.kind == "civilians")
+                ]
+                actor2 = _nearest_of(others, index, trigger_pos, sentence)
         assoc1 = tuple(x for x in args.assoc_actor1 if x not in (crowd, actor2))
         if args.actor1 and args.actor1 not in (crowd, actor2) and kind(args.actor1) == "civilians":
             assoc1 = (args.actor1, *assoc1)
         assoc2 = tuple(x for x in args.assoc_actor2 if x not in (crowd, actor2)) if actor2 else ()
         return replace(args, actor1=crowd, assoc_actor1=assoc1, actor2=actor2, assoc_actor2=assoc2)
-    if event_type == "Battles" and (args.actor1 is None or args.actor2 is None):
-        # a battle has two sides: the nearest actors before and after the trigger
+    remote = event_type == "Explosions/Remote violence" and args.actor2 is None
+    if remote or (event_type == "Battles" and (args.actor1 is None or args.actor2 is None)):
+        # a battle has two sides: the nearest actors before and after the trigger; a strike
+        # its target, the nearest actor after the trigger
         in_sentence = [
             (m.span.start, index.resolve(m.entity_id))
             for m in index.mentions
@@ -499,7 +539,7 @@ def apply_conventions(
         before = [x for pos, x in in_sentence if pos < trigger_pos and x]
         after = [x for pos, x in in_sentence if pos > trigger_pos and x]
         actor1, actor2 = args.actor1, args.actor2
-        if actor1 is None:
+        if actor1 is None and not remote:
             actor1 = next((x for x in reversed(before) if x != actor2), None)
         if actor2 is None:
             actor2 = next((x for x in after if x != actor1), None)
