@@ -110,3 +110,9 @@ def test_agent_of_a_participle_modifying_a_weapon_is_actor1() -> None:
     (event,) = typed_events(text)
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.actor1 == "gunmen"
+
+
+def test_agent_of_a_joined_passive_verb_is_actor1() -> None:
+    text = "On 28 March 2022, two men were shot and killed by police near a checkpoint."
+    events = [e for e in typed_events(text) if e.event_type == "Violence against civilians"]
+    assert events and (events[0].actor1, events[0].actor2) == ("police", "civ")

@@ -179,10 +179,11 @@ def find_arguments(
     tok: Any, frame_name: str, sentence: Any, index: ActorIndex, claim: Claim | None
 ) -> Arguments:
     """Actors of the event triggered by token ``tok`` within its sentence."""
-    if _is_heading(tok):
+    clause_verb = _heading_clause(tok)
+    if clause_verb is not None:
         # "Property destruction: On 9 June, X demolished ...": the clause after the heading
         # tells who did what
-        return find_arguments(tok.head, frame_name, sentence, index, claim)
+        return find_arguments(clause_verb, frame_name, sentence, index, claim)
     a1: list[str] = []
     a2: list[str] = []
     assoc_cues: list[tuple[int, list[str]]] = []
@@ -264,6 +265,15 @@ def find_arguments(
         a1 += [
             x for c in tok.head.children if c.dep_ == "nsubj" for x in _actors_in(c, index, claim)
         ]
+    elif not a1 and tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        a1 += _actors_in(tok.head, index, claim)  # a subject the parse took for a conjunct
+    if not a1 and passive:
+        # "was shot and killed by X": the agent of the joined verb
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        a1 += _pobj_actors(g, index, claim)
     if frame_name == "supply" and gov.lemma_.lower() in ("receive", "get", "obtain", "acquire"):
         # "we are receiving arms from X": the subject receives; X supplies
         subj = [x for x in a1]
@@ -314,16 +324,19 @@ def find_arguments(
     return Arguments(actor1, tuple(assoc1), actor2, tuple(assoc2), from_parse)
 
 
-def _is_heading(tok: Any) -> bool:
-    """A noun trigger that heads the text before a colon, hanging on the clause after it."""
+def _heading_clause(tok: Any) -> Any:
+    """The verb of the clause after a heading noun trigger ("Looting: On 2 May, X looted ...")."""
     doc = tok.doc
-    return (
-        tok.pos_ in ("NOUN", "PROPN")
-        and tok.i + 1 < len(doc)
-        and doc[tok.i + 1].text == ":"
-        and tok.head.i > tok.i + 1
-        and tok.head.pos_ in ("VERB", "AUX")
-    )
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":":
+        return None
+    if tok.head.i > tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    if tok.head.i == tok.i:  # the heading is the root, the clause hangs below it
+        return next(
+            (c for c in tok.rights if c.i > tok.i + 1 and c.pos_ == "VERB" and c.dep_ != "conj"),
+            None,
+        )
+    return None
 
 
 def _agents_of_noun(tok: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
