@@ -100,3 +100,10 @@ def test_unknown_town_before_its_unit_takes_the_unit_at_town_precision() -> None
     text = "Teachers protested in Zzqwa town, Mersin, against the operation in Iraq."
     _, c = _choose(text, "protested")
     assert c.place == "adm1:TR.32" and c.geo_precision == 1
+
+
+def test_town_with_a_site_word_before_its_unit_beats_the_unit() -> None:
+    text = "Regime forces shelled Abu Zandin crossing point in Aleppo countryside with rockets."
+    _, c = _choose(text, "shelled")
+    assert c.place is not None and not c.place.startswith("adm1:")
+    assert "Abu Zandin" in c.reason

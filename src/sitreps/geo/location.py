@@ -178,7 +178,19 @@ def _is_context(text: str, prev: _Option, m: Mention, place: Place) -> bool:
         return False
     gap = text[prev.mention.span.end : m.span.start]
     larger = _SPECIFICITY.get(place.feature, 2) > _SPECIFICITY.get(prev.place.feature, 2)
-    return larger and bool(_CONTEXT_GAP.match(gap))
+    return larger and bool(_CONTEXT_GAP.match(gap) or _SITE_CONTEXT_GAP.match(gap))
+
+
+#: a site word or a second name between a town and its unit: "Abu Zandin crossing point in
+#: Aleppo countryside", "between Zardanah and Ibbin towns in Aleppo countryside"
+_SITE_CONTEXT_GAP = re.compile(
+    r"^(?:\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s*"
+    r"(?:(?:towns?|villages?|city|cities|area|camp|district|neighbou?rhood|crossing|point|"
+    r"checkpoint|frontlines?|front|axis|road|junction|bridge|base|square|roundabout|market|"
+    r"settlement|outpost|valley|mountains?|hills?|plain|farms?)\s*)*"
+    r"(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+    r"north|south|east|west|rural|countryside|of|province|governorate)[\w-]*\s+)*$"
+)
 
 
 _UNKNOWN_TOWN_BEFORE = re.compile(

@@ -224,6 +224,8 @@ def resolve(
         recs = [r for r in recs if r.country == ctx.focus or (cc and r.country in cc)]
     elif not (cand.gov.strong or cand.gov.town):
         recs = []
+    # a unit's spellings are all in the gazetteer: a transliteration match is a town
+    recs = [r for r in recs if r.match == "name" or r.feature in ("city", "village", "site")]
     if not recs:
         return Resolved(cand, None, 0.0, "not in gazetteer")
     if a1 or cc:
