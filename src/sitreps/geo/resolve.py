@@ -238,7 +238,9 @@ def resolve(
             fits = [
                 r
                 for r in recs
-                if r.match == "name" and r.feature in ("country", "admin1", "region")
+                if r.match == "name"
+                and r.feature in ("country", "admin1", "region")
+                and (not cc or r.country in cc)
             ]
         if not fits:
             return Resolved(cand, None, 0.0, f"not in gazetteer within {label}")
