@@ -240,7 +240,7 @@ def resolve(
                 for r in recs
                 if r.match == "name"
                 and r.feature in ("country", "admin1", "region")
-                and (not cc or r.country in cc)
+                and (not a1 or r.country in cc)
             ]
         if not fits:
             return Resolved(cand, None, 0.0, f"not in gazetteer within {label}")
