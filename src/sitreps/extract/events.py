@@ -116,6 +116,7 @@ def _draft(
         kinds.get(args.actor2) if args.actor2 else None,
         sent_span.text,
     )
+    parsed_args = (args.actor1, args.actor2)
     args = apply_conventions(
         args,
         typing.event_type,
@@ -156,7 +157,9 @@ def _draft(
         date_reason=when.reason,
         confidence=confidence,
     )
-    return Draft(event=event, sentences=(main.sentence,), frame=main.frame.name)
+    return Draft(
+        event=event, sentences=(main.sentence,), frame=main.frame.name, parsed_sides=parsed_args
+    )
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,8 @@ class Draft:
     event: Event
     sentences: tuple[int, ...]
     frame: str
+    #: actor1 / actor2 as the parse found them, before ACLED's conventions filled gaps
+    parsed_sides: tuple[str | None, str | None] = (None, None)
 
 
 def _choose_location(
@@ -210,6 +215,31 @@ def _same_event(a: Event, b: Event, index: ActorIndex) -> bool:
     if a.place and b.place and a.place != b.place:
         return False
     return _dates_overlap(a, b)
+
+
+def _conflict(x: str | None, y: str | None, index: ActorIndex) -> bool:
+    return bool(x and y and x != y and y not in index.family({x}))
+
+
+def _follow_up(kept: Draft, later: Draft, index: ActorIndex) -> bool:
+    """A later sentence that goes on about the same event ("As a result of the shelling, two
+    soldiers were killed"): same type and modality, no other place or time, and the sides the
+    parse found in it do not contradict the first mention's."""
+    a, b = kept.event, later.event
+    if (a.event_type, a.sub_event_type, a.plover) != (b.event_type, b.sub_event_type, b.plover):
+        return False
+    if a.event_type is None or a.modality != b.modality or a.modality == "question":
+        return False
+    if min(later.sentences) <= max(kept.sentences):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    if not _dates_overlap(a, b):
+        return False
+    p1, p2 = later.parsed_sides
+    straight = not _conflict(a.actor1, p1, index) and not _conflict(a.actor2, p2, index)
+    crossed = not _conflict(a.actor1, p2, index) and not _conflict(a.actor2, p1, index)
+    return p1 is None and (straight or crossed)
 
 
 def _union(a: tuple[str, ...], b: tuple[str, ...], skip: set[str]) -> tuple[str, ...]:
@@ -267,11 +297,12 @@ def merge_drafts(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         for i, kept in enumerate(out):
-            if _same_event(kept.event, d.event, index):
+            if _same_event(kept.event, d.event, index) or _follow_up(kept, d, index):
                 out[i] = Draft(
                     _merge_two(kept.event, d.event, index),
                     tuple(sorted({*kept.sentences, *d.sentences})),
                     kept.frame,
+                    kept.parsed_sides,
                 )
                 break
         else:
