@@ -85,6 +85,7 @@ def summarise(ex: Extraction) -> str:
         actors = {a.id: a.name for a in ex.actors}
         rels = [
             f"{actors.get(x.source, x.source)} {x.kind} {actors.get(x.target, x.target)}"
+            + ("" if x.modality == "asserted" else f" ({x.modality})")
             for x in ex.relations
         ]
         lines.append("  relations: " + "; ".join(rels))
