@@ -129,6 +129,9 @@ _GENERIC_TAIL = frozenset(
 _WORDY = frozenset({"is", "isis", "us", "it", "an", "am", "all", "hat", "one", "mad", "pal", "sat"})
 
 
+_FUZZY_MEMO_SIZE = 100_000
+
+
 class Resolver:
     """Indexes of one knowledge base's names."""
 
@@ -148,6 +151,8 @@ class Resolver:
         for rec in kb.records():
             self._index(rec)
         self._fuzzy_keys = sorted(k for k in self.norm if len(k) >= _MIN_FUZZY_LEN)
+        #: fuzzy candidates per key: a pure function of the key and the indexed names
+        self._fuzzy_memo: dict[str, list[tuple[str, float]]] = {}
 
     def _index(self, rec: ActorRecord) -> None:
         names = {rec.name, rec.acled_name, *(d.name for d in rec.acled_names), *rec.aliases}
@@ -326,10 +331,16 @@ class Resolver:
     def _fuzzy(self, key: str, country: str | None, on: date | None) -> Resolution | None:
         if len(key) < _MIN_FUZZY_LEN:
             return None
-        hits = process.extract(
-            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.threshold, limit=3
-        )
-        for match, score, _ in hits:
+        hits = self._fuzzy_memo.get(key)
+        if hits is None:
+            found = process.extract(
+                key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.threshold, limit=3
+            )
+            hits = [(match, score) for match, score, _ in found]
+            if len(self._fuzzy_memo) >= _FUZZY_MEMO_SIZE:
+                self._fuzzy_memo.clear()
+            self._fuzzy_memo[key] = hits
+        for match, score in hits:
             if not _same_shape(key, match):
                 continue
             res = self._result(self.norm[match], score / 100 * 0.9, "fuzzy", country, on)
