@@ -82,3 +82,16 @@ def test_every_admin2_unit_has_a_point() -> None:
     gaz = get_gazetteer()
     recs = [r for r in gaz.lookup("Harib") if r.feature == "admin2"]
     assert recs and all(r.lat is not None and r.lon is not None for r in recs)
+
+
+def test_repeated_lookups_are_memoised_but_callers_get_their_own_list() -> None:
+    from sitreps.geo.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    first = gaz.lookup("Aleppo")
+    assert first
+    first.clear()  # a caller sorting or trimming its list must not change later answers
+    again = gaz.lookup("Aleppo")
+    assert again and again == gaz.lookup("Aleppo")
+    gaz.clear_cache()
+    assert gaz.lookup("Aleppo") == again

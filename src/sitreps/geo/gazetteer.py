@@ -28,6 +28,9 @@ _FEATURE_BONUS = {"country": 4.0, "admin1": 0.5, "region": 6.0, "admin2": 0.8}
 _COLUMNS = "id, pid, name, lat, lon, country, a1, a2, feature, pop, prec, src, extra"
 
 
+_MEMO_SIZE = 100_000
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceRecord:
     """One gazetteer entry."""
@@ -87,6 +90,8 @@ class Gazetteer:
             raise DataError(f"gazetteer file missing: {self.path.name}; rebuild the package data")
         self._local = threading.local()
         self._admin_names: dict[str, str] = {}
+        #: look-up results per (key, country, skeleton fallback); the file is read-only
+        self._memo: dict[tuple[str, str | None, bool], tuple[PlaceRecord, ...]] = {}
         conn = self._conn()
         try:
             self._admin_names = dict(conn.execute("SELECT code, name FROM admins"))
@@ -208,10 +213,27 @@ class Gazetteer:
         self, name: str, country: str | None = None, skeleton_fallback: bool = True
     ) -> list[PlaceRecord]:
         """Every place named ``name`` (folded key; skeleton key too when asked), unordered."""
-        conn = self._conn()
         key = fold(name)
         if not key:
             return []
+        memo_key = (name, country, skeleton_fallback)
+        cached = self._memo.get(memo_key)
+        if cached is not None:
+            return list(cached)
+        out = self._lookup(name, key, country, skeleton_fallback)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[memo_key] = tuple(out)
+        return out
+
+    def clear_cache(self) -> None:
+        """Forget memoised look-ups (benchmarks measure first look-ups with it)."""
+        self._memo.clear()
+
+    def _lookup(
+        self, name: str, key: str, country: str | None, skeleton_fallback: bool
+    ) -> list[PlaceRecord]:
+        conn = self._conn()
         sql = f"SELECT {_COLUMNS} FROM places WHERE id IN (SELECT place FROM {{t}} WHERE key = ?)"
         args: tuple[str, ...] = (key,)
         if country:
