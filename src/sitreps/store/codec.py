@@ -7,10 +7,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from sitreps.models import Quantity, Span
+from sitreps.serialize import quantity as quantity_obj
+from sitreps.serialize import span as _span
 
 
 def span_obj(span: Span) -> dict[str, Any]:
-    return {"start": span.start, "end": span.end, "text": span.text}
+    obj = _span(span)
+    assert obj is not None
+    return obj
 
 
 def spans_json(spans: Iterable[Span]) -> str:
@@ -43,23 +47,8 @@ def ids_from_json(text: str | None) -> tuple[str, ...]:
 
 
 def quantities_json(quantities: Iterable[Quantity]) -> str:
-    return json.dumps(
-        [
-            {
-                "kind": q.kind,
-                "value": q.value,
-                "low": q.low,
-                "high": q.high,
-                "qualifier": q.qualifier,
-                "span": span_obj(q.span),
-                "object": q.object,
-                "side": q.side,
-                "claim": q.claim,
-            }
-            for q in quantities
-        ],
-        ensure_ascii=False,
-    )
+    """The quantities as the JSON contract writes them."""
+    return json.dumps([quantity_obj(q) for q in quantities], ensure_ascii=False)
 
 
 def value_json(value: object) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from sitreps.models import Extraction, Place
+from sitreps.serialize import place as place_obj
 from sitreps.store import schema as t
 from sitreps.store.codec import ids_json, quantities_json, span_json, spans_json
 
@@ -33,18 +34,8 @@ def _insert_missing(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]
 
 
 def _place_row(p: Place) -> dict[str, Any]:
-    return {
-        "id": p.id,
-        "name": p.name,
-        "lat": p.lat,
-        "lon": p.lon,
-        "country": p.country,
-        "admin1": p.admin1,
-        "admin2": p.admin2,
-        "feature": p.feature,
-        "geo_precision": p.geo_precision,
-        "source": p.source,
-    }
+    """The contract's place object without its mentions (stored per report elsewhere)."""
+    return {k: v for k, v in place_obj(p).items() if k != "mentions"}
 
 
 def write_extraction(conn: Connection, ex: Extraction, *, has_postgis: bool) -> None:
