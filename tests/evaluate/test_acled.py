@@ -317,3 +317,22 @@ def test_best_matching_event_is_chosen(gold_csv: Path, build: Any) -> None:
     assert (pred.event_type, pred.sub_event_type) == ("Battles", "Armed clash")
     s = score_acled(rows, {"SYR1": ex})
     assert s.counts["predicted_events"] == 4
+
+
+def test_first_event_view_does_not_look_at_gold(gold_csv: Path, build: Any) -> None:
+    b = build
+    rows = acled.select_rows(acled.load_acled(gold_csv), AcledFilter(limit=1))
+    ex = b.extraction(
+        "SYR1",
+        events=(
+            b.event("Battles", "Armed clash", modality="hypothetical"),
+            b.event("Violence against civilians", "Attack"),
+            b.event("Battles", "Armed clash"),
+        ),
+    )
+    first = acled.predict_row(rows[0], ex, oracle=False)
+    assert (first.event_type, first.sub_event_type) == ("Violence against civilians", "Attack")
+    s = score_acled(rows, {"SYR1": ex})
+    assert s.metrics["event_type_macro_f1"] == pytest.approx(1.0)
+    assert s.metrics["first_event_type_macro_f1"] == pytest.approx(0.0)
+    assert s.metrics["asserted_typed_events_per_note"] == pytest.approx(2.0)

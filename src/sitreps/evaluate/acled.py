@@ -182,11 +182,25 @@ def _best_event(gold: AcledGold, events: Sequence[Event]) -> Event | None:
     )
 
 
-def predict_row(gold: AcledGold, extraction: Extraction | None) -> AcledPrediction:
-    """The prediction matched to ``gold`` from the extraction of its note."""
+def _first_event(events: Sequence[Event]) -> Event | None:
+    candidates = [e for e in events if e.event_type and e.modality == "asserted"]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda e: e.evidence[0].start if e.evidence else 0)
+
+
+def predict_row(
+    gold: AcledGold, extraction: Extraction | None, *, oracle: bool = True
+) -> AcledPrediction:
+    """The prediction for ``gold`` from the extraction of its note.
+
+    ``oracle``: pick the event that agrees best with the gold row; otherwise the first asserted
+    event with an ACLED type, in text order.
+    """
     if extraction is None:
         return NO_PREDICTION
-    event = _best_event(gold, extraction.events)
+    events = extraction.events
+    event = _best_event(gold, events) if oracle else _first_event(events)
     if event is None:
         return NO_PREDICTION
     actors = {a.id: a for a in extraction.actors}
@@ -267,6 +281,18 @@ def _metrics(pairs: Sequence[tuple[AcledGold, AcledPrediction]]) -> Metrics:
     }
 
 
+#: metrics also reported for the no-oracle choice (the note's first asserted typed event)
+FIRST_KEYS = (
+    "event_type_macro_f1",
+    "sub_event_type_macro_f1",
+    "sub_event_type_weighted_f1",
+    "actor1_accuracy",
+    "actor2_accuracy",
+    "admin1_accuracy",
+    "within_25km",
+    "fatalities_exact",
+)
+
 BREAKDOWN_KEYS = (
     "event_type_accuracy",
     "sub_event_type_accuracy",
@@ -279,6 +305,12 @@ BREAKDOWN_KEYS = (
 def score_acled(gold: Sequence[AcledGold], predictions: Mapping[str, Extraction]) -> Scores:
     """Score the extractions of each note (keyed by ``event_id_cnty``) against the rows."""
     pairs = [(g, predict_row(g, predictions.get(g.event_id))) for g in gold]
+    first = _metrics([(g, predict_row(g, predictions.get(g.event_id), oracle=False)) for g in gold])
+    typed = [
+        sum(1 for e in predictions[g.event_id].events if e.event_type and e.modality == "asserted")
+        for g in gold
+        if g.event_id in predictions
+    ]
     by_country: dict[str, list[tuple[AcledGold, AcledPrediction]]] = {}
     for pair in pairs:
         by_country.setdefault(pair[0].country or "?", []).append(pair)
@@ -309,8 +341,13 @@ def score_acled(gold: Sequence[AcledGold], predictions: Mapping[str, Extraction]
             {"gold": g, "pred": p, "count": n} for (g, p), n in confusions.most_common(25)
         ],
     }
+    first_view = {f"first_{k}": first[k] for k in FIRST_KEYS}
     return Scores(
-        _metrics(pairs),
+        {
+            **_metrics(pairs),
+            **first_view,
+            "asserted_typed_events_per_note": m.mean([float(n) for n in typed]),
+        },
         counts,
         breakdown,
         "country",
