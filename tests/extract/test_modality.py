@@ -30,6 +30,14 @@ def _modality(text: str, trigger: str, claim: Claim | None = None) -> str:
         ("The city will be liberated by its sons.", "liberated", "future"),
         ("The group plans to attack the town next week.", "attack", "future"),
         ("Did the army shell the town yesterday?", "shell", "question"),
+        ("We will continue to strike rebel positions.", "strike", "future"),
+        ("They would try to attack the base.", "attack", "hypothetical"),
+        ("The rebels did not manage to capture the town.", "capture", "negated"),
+        ("The group has a responsibility to end its attacks.", "end", "hypothetical"),
+        ("The strikes reduced the group's ability to launch attacks.", "launch",
+         "hypothetical"),
+        ("Aircraft struck the depot in order to destroy the weapons.", "destroy", "future"),
+        ("The rebels continued to attack the base.", "attack", "asserted"),
     ],
 )  # fmt: skip
 def test_modality_cues(text: str, trigger: str, expected: str) -> None:

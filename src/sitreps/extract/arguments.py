@@ -33,6 +33,14 @@ _SUPPORT_LEMMAS = frozenset({"support", "back", "aid", "assist", "help", "reinfo
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _YOU = frozenset({"you", "your", "yours"})
 _TRANSFER_FRAMES = frozenset({"handover", "supply"})
+#: verbs that stop something: in a passive without agent, "the X program has been suspended",
+#: the owner of what is stopped (the modifier of the patient) is the one who stops it
+_ENDING_LEMMAS = frozenset(
+    {"suspend", "end", "halt", "stop", "cancel", "terminate", "freeze", "discontinue", "scrap",
+     "abandon", "shelve", "axe", "curtail", "close", "shut"}
+)  # fmt: skip
+#: "in support of X", "with the backing of X": X is on the side of the one who acts
+_ALLY_NOUNS = frozenset({"support", "backing", "help", "aid", "assistance", "cover", "protection"})
 
 
 @dataclass(frozen=True)
@@ -274,6 +282,12 @@ def find_arguments(
                 for g in c.children:
                     if g.dep_ == "agent":
                         a1 += _pobj_actors(g, index, claim)
+    if passive and tok.lemma_.lower() in _ENDING_LEMMAS and a2 and not a1:
+        # "the CIA program has been suspended": the owner of the program suspends it
+        owners = _owners_of_patient(tok, index, claim)
+        if owners:
+            a1 = owners
+            a2 = [x for x in a2 if x not in owners]
     if frame_name == "supply" and gov.lemma_.lower() in ("receive", "get", "obtain", "acquire"):
         # "we are receiving arms from X": the subject receives; X supplies
         subj = [x for x in a1]
@@ -322,6 +336,59 @@ def find_arguments(
             if n not in (actor1, actor2) and n not in assoc1 and n not in assoc2:
                 bucket.append(n)
     return Arguments(actor1, tuple(assoc1), actor2, tuple(assoc2), from_parse)
+
+
+def _owners_of_patient(tok: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
+    """Actors named only as modifiers of a passive subject that is no actor itself ("the CIA
+    program", "Iran's nuclear programme", "our operations")."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ != "nsubjpass" or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if index.actor_at(c.idx, c.idx + len(c.text)) is not None:
+            return []  # "the rebels were stopped": the subject is the actor stopped
+        for m in c.lefts:
+            if m.dep_ in ("compound", "poss", "amod", "nmod"):
+                out += [x for x in _actors_in(m, index, claim) if x not in out]
+    return out
+
+
+def fill_blocked(tok: Any, index: ActorIndex, claim: Claim | None) -> frozenset[str]:
+    """Actors that ACLED's gap filling must not give to the event of trigger ``tok``.
+
+    * the agent of another event coordinated with it ("an intervention by X or advances by Y":
+      Y acts in the second event, it is not X's opponent);
+    * the side the actor acts for ("in support of X", "with the backing of X").
+    """
+    out: set[str] = set()
+    # the parse may hang the second event on any word of the first one's phrase ("by X or
+    # advances by Y" with "advances" joined to X)
+    joined = [c for c in tok.subtree if c.dep_ == "conj" and c.i != tok.i]
+    joined += [c for c in tok.conjuncts if c not in joined]
+    for c in joined:
+        if index.actor_at(c.idx, c.idx + len(c.text)) is not None:
+            continue  # "X and Y's forces": a second actor, not a second event
+        alternative = any(
+            x.dep_ == "cc" and x.lower_ in ("or", "nor") for x in (*c.children, *c.head.children)
+        )
+        for g in c.children:
+            if g.dep_ == "nsubj" and alternative:
+                # "X may attack or Y may advance"; with "and" the second clause's subject
+                # may well be the first one's opponent ("X attacked and the army fled")
+                out.update(_actors_in(g, index, claim))
+            elif g.dep_ == "poss":
+                out.update(_actors_in(g, index, claim))
+            elif g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by"):
+                out.update(_pobj_actors(g, index, claim))
+        if c.pos_ in ("NOUN", "PROPN"):
+            out.update(_agents_of_noun(c, index, claim))
+    for t in tok.sent:
+        ally = t.lemma_.lower() in _ALLY_NOUNS and t.pos_ == "NOUN" and t.dep_ == "pobj"
+        if ally and t.head.lower_ in ("in", "with", "under"):
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in ("of", "for", "from"):
+                    out.update(_pobj_actors(p, index, claim))
+    return frozenset(out)
 
 
 def _heading_clause(tok: Any) -> Any:
@@ -491,6 +558,8 @@ def apply_conventions(
     index: ActorIndex,
     trigger_pos: int,
     sentence: tuple[int, int],
+    blocked: frozenset[str] = frozenset(),
+    fill: bool = True,
 ) -> Arguments:
     """ACLED's coding conventions for actors once the event type is known.
 
@@ -498,7 +567,10 @@ def apply_conventions(
       (the state force that intervened), else empty;
     * Riots: actor1 is the rioters when the report names them;
     * Violence against civilians: actor2 is the civilians (the specific group, e.g. farmers,
-      becomes an associated actor).
+      becomes an associated actor);
+    * Battles and strikes: a missing side is the nearest actor in the sentence, never one of
+      ``blocked`` (see :func:`fill_blocked`), and only when ``fill`` (an asserted event: a
+      hypothetical or future event keeps the sides its text gives).
     """
     by_id = {a.id: a for a in actors}
     named = [x for x in (args.actor1, *args.assoc_actor1, args.actor2, *args.assoc_actor2) if x]
@@ -541,7 +613,10 @@ def apply_conventions(
         assoc2 = tuple(x for x in args.assoc_actor2 if x not in (crowd, actor2)) if actor2 else ()
         return replace(args, actor1=crowd, assoc_actor1=assoc1, actor2=actor2, assoc_actor2=assoc2)
     remote = event_type == "Explosions/Remote violence" and args.actor2 is None
-    if remote or (event_type == "Battles" and (args.actor1 is None or args.actor2 is None)):
+    gap = remote or (event_type == "Battles" and (args.actor1 is None or args.actor2 is None))
+    if gap and not fill:
+        return args
+    if gap:
         # a battle has two sides: the nearest actors before and after the trigger; a strike
         # its target, the nearest actor after the trigger
         in_sentence = [
@@ -549,8 +624,8 @@ def apply_conventions(
             for m in index.mentions
             if sentence[0] <= m.span.start < sentence[1]
         ]
-        before = [x for pos, x in in_sentence if pos < trigger_pos and x]
-        after = [x for pos, x in in_sentence if pos > trigger_pos and x]
+        before = [x for pos, x in in_sentence if pos < trigger_pos and x and x not in blocked]
+        after = [x for pos, x in in_sentence if pos > trigger_pos and x and x not in blocked]
         actor1, actor2 = args.actor1, args.actor2
         if actor1 is None and not remote:
             actor1 = next((x for x in reversed(before) if x != actor2), None)

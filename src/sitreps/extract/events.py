@@ -14,8 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
-from sitreps.extract.arguments import ActorIndex, apply_conventions, build_index, find_arguments
+from sitreps.extract.arguments import (
+    ActorIndex,
+    apply_conventions,
+    build_index,
+    fill_blocked,
+    find_arguments,
+)
 from sitreps.extract.claims import claim_for
 from sitreps.extract.eventtype import LinearModel, classify, current_model, refine
 from sitreps.extract.fatalities import acled_fatalities, assign_sides
@@ -29,6 +36,7 @@ from sitreps.models import (
     Claim,
     Event,
     LocationChoice,
+    Mention,
     PlaceFinding,
     Quantity,
     Span,
@@ -51,7 +59,11 @@ def find_events(
 ) -> tuple[Event, ...]:
     """Every event of the report, asserted or not, with its evidence."""
     doc = parsed.doc
-    groups = group_triggers(doc, find_triggers(doc, parsed.sentences))
+    groups = tuple(
+        g
+        for g in group_triggers(doc, find_triggers(doc, parsed.sentences))
+        if not background_description(doc[g.main.token])
+    )
     if not groups:
         return ()
     index = build_index(actors, claims)
@@ -69,6 +81,42 @@ def find_events(
     for n, d in enumerate(with_q, start=1):
         events.append(replace(d.event, id=f"e{n}", fatalities=acled_fatalities(d.event.quantities)))
     return tuple(events)
+
+
+#: predicates that describe a person's or group's record, not a dated event: "X was involved
+#: in the use of suicide vehicles", "responsible for attacks on Y", "known for kidnappings"
+_RECORD_PREDICATES = frozenset(
+    {"involve", "responsible", "know", "notorious", "famous", "infamous", "specialise",
+     "specialize", "specialised", "specialized", "experienced", "skilled", "expert"}
+)  # fmt: skip
+_NOMINAL_PATH = frozenset({"compound", "amod", "nmod", "pobj", "prep", "conj", "dobj", "appos"})
+
+
+def background_description(tok: Any) -> bool:
+    """A generic description of someone's record ("was involved in the use of suicide
+    vehicles, IEDs and chemical weapons against X"): bare plural or mass nouns under a
+    predicate of involvement or reputation. It names no single event (no article, number or
+    possessive on the trigger's phrase), so it is background, not an event."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    head = tok
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+        head = head.head
+    phrases = [head]
+    cur = head
+    steps = 0
+    while cur.dep_ in _NOMINAL_PATH and cur.head.i != cur.i and steps < 8:
+        steps += 1
+        cur = cur.head
+        first_conjunct = head.dep_ == "conj" and cur.dep_ != "conj" and len(phrases) == 1
+        if first_conjunct and cur.pos_ in ("NOUN", "PROPN"):
+            phrases.append(cur)  # "vehicles, IEDs and weapons": the first conjunct too
+        if cur.pos_ in ("VERB", "AUX", "ADJ"):
+            break
+    if cur.lemma_.lower() not in _RECORD_PREDICATES and cur.lower_ not in _RECORD_PREDICATES:
+        return False
+    specific = ("det", "poss", "nummod")
+    return not any(c.dep_ in specific for p in phrases for c in p.children)
 
 
 def _context(parsed: ParsedReport, sentence: int, event_sentences: list[int]) -> str:
@@ -117,6 +165,7 @@ def _draft(
         sent_span.text,
     )
     parsed_args = (args.actor1, args.actor2)
+    modality = modality_of(tok, sent_span.text, claim)
     args = apply_conventions(
         args,
         typing.event_type,
@@ -125,11 +174,12 @@ def _draft(
         index,
         main.start,
         (sent_span.start, sent_span.end),
+        blocked=fill_blocked(tok, index, claim),
+        fill=modality == "asserted",
     )
     code = plover_for(main.frame, typing.sub_event_type)
-    modality = modality_of(tok, sent_span.text, claim)
     code = plover_with_modality(code, modality)
-    where = _choose_location(parsed, places, trigger, (sent_span,))
+    where = _choose_location(parsed, _own_clause_places(places, tok), trigger, (sent_span,))
     when = resolve_time(parsed, trigger, parsed.report.published)
     confidence = round(typing.confidence * (1.0 if args.from_parse else 0.8), 3)
     event = Event(
@@ -171,6 +221,49 @@ class Draft:
     frame: str
     #: actor1 / actor2 as the parse found them, before ACLED's conventions filled gaps
     parsed_sides: tuple[str | None, str | None] = (None, None)
+
+
+#: subordinators of a clause that sets a condition, a time or a cause for the main clause
+_SUBORDINATORS = frozenset(
+    {"if", "unless", "when", "whenever", "while", "whilst", "because", "since", "as", "though",
+     "although", "after", "before", "until", "once", "whereas"}
+)  # fmt: skip
+
+
+def _other_clauses(tok: Any) -> list[tuple[int, int]]:
+    """Character ranges of subordinate clauses ("If we were not based in X, ...") of the
+    trigger's sentence that do not contain the trigger."""
+    out = []
+    for t in tok.sent:
+        if t.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in t.children
+        ):
+            continue
+        lo, hi = t.left_edge, t.right_edge
+        if lo.i <= tok.i <= hi.i:
+            continue
+        out.append((lo.idx, hi.idx + len(hi.text)))
+    return out
+
+
+def _own_clause_places(places: PlaceFinding, tok: Any) -> PlaceFinding:
+    """The places without those of another clause of the sentence, when the trigger's own
+    clause names a place ("If we were based in X, they would have advanced to Y": Y)."""
+    other = _other_clauses(tok)
+    if not other:
+        return places
+    sent_lo, sent_hi = tok.sent.start_char, tok.sent.end_char
+
+    def elsewhere(m: Mention) -> bool:
+        return any(lo <= m.span.start < hi for lo, hi in other)
+
+    in_sentence = [
+        m for m in places.mentions if m.kind == "place" and sent_lo <= m.span.start < sent_hi
+    ]
+    if not any(m.entity_id and not elsewhere(m) for m in in_sentence):
+        return places
+    kept = tuple(m for m in places.mentions if m not in in_sentence or not elsewhere(m))
+    return replace(places, mentions=kept)
 
 
 def _choose_location(
@@ -292,10 +385,36 @@ def _merge_two(a: Event, b: Event, index: ActorIndex) -> Event:
     )
 
 
-def merge_drafts(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
-    """Merge drafts that restate the same event (first mention keeps the trigger)."""
+def _answers(question: Draft, answer: Draft) -> bool:
+    """``answer`` is the asserted event that answers the reported question ``question`` in
+    the same sentence ("When asked who arms them, he said: 'we receive arms from X'")."""
+    q, a = question.event, answer.event
+    if q.modality != "question" or a.modality != "asserted":
+        return False
+    if not set(question.sentences) & set(answer.sentences):
+        return False
+    if any(s.text.rstrip().endswith("?") for s in q.evidence):
+        return False  # a direct question is the interviewer's own turn
+    return (q.event_type, q.sub_event_type, q.plover) == (a.event_type, a.sub_event_type, a.plover)
+
+
+def fold_answered_questions(drafts: list[Draft]) -> list[Draft]:
+    """Drop a reported question whose content the same sentence answers with an asserted
+    event of the same kind; the answer keeps its claimant and joins the question's trigger
+    span to its evidence only through the shared sentence."""
     out: list[Draft] = []
     for d in drafts:
+        if any(_answers(d, other) for other in drafts if other is not d):
+            continue
+        out.append(d)
+    return out
+
+
+def merge_drafts(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
+    """Merge drafts that restate the same event (first mention keeps the trigger); a reported
+    question answered in its own sentence is folded into the answer."""
+    out: list[Draft] = []
+    for d in fold_answered_questions(drafts):
         for i, kept in enumerate(out):
             if _same_event(kept.event, d.event, index) or _follow_up(kept, d, index):
                 out[i] = Draft(

@@ -29,6 +29,12 @@ _FUTURE_VERBS = frozenset(
      "want", "seek", "hope", "decide", "go", "offer", "agree"}
 )  # fmt: skip
 _FUTURE_NOUNS = frozenset({"plan", "plans", "intention", "preparation", "preparations"})
+#: nouns whose infinitive complement is an obligation or a capacity, not a fact ("a
+#: responsibility to press the regime", "ISIL's ability to launch attacks")
+_DEONTIC_NOUNS = frozenset(
+    {"responsibility", "obligation", "duty", "need", "ability", "capability", "capacity",
+     "right", "chance", "opportunity", "power", "means", "attempt", "effort", "bid", "call"}
+)  # fmt: skip
 _NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "without"})
 _CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj", "acl", "relcl"})
 _NOMINAL = frozenset(
@@ -86,6 +92,21 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
             hypo = True
         if dep == "xcomp" and lemma in _FUTURE_VERBS:
             future = True
+        if dep == "xcomp" and cur.pos_ in ("VERB", "AUX"):
+            # "we will continue to strike", "they would try to advance": the governing verb's
+            # auxiliaries carry over to its complement
+            for aux in _own_auxes(cur):
+                word = aux.lower_
+                if aux.dep_ == "neg" or word in _NEGATION_WORDS:
+                    neg = True
+                elif word in _HYPOTHETICAL_AUX:
+                    hypo = True
+                elif word in _FUTURE_AUX:
+                    future = True
+        if dep == "acl" and lemma in _DEONTIC_NOUNS:
+            hypo = True  # "a responsibility to end the attacks", "the ability to strike"
+        if dep == "acl" and lemma == "order" and cur.head.lower_ == "in":
+            future = True  # "in order to defeat ISIL": a purpose, not a fact
         if cur.lower_ in _FUTURE_NOUNS and dep in ("acl", "prep", "pobj"):
             future = True
         if dep in ("ccomp", "xcomp", "advcl") and cur.pos_ in ("VERB", "AUX"):
