@@ -28,6 +28,7 @@ import sqlite3
 import statistics
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,19 @@ from sitreps.geo.fold import fold, is_latin, skeleton  # noqa: E402
 DATA = ROOT / "src" / "sitreps" / "data" / "geo"
 #: countries whose admin2 units are built (OCHA names, seats or nearest-seat assignment)
 ADMIN2_COUNTRIES = ("SY", "IQ", "YE", "LB")
+#: countries whose admin2 units come from the GeoNames admin2 code table (names only; the point
+#: is the unit's seat, a town of the unit's admin1 that bears its name, when there is one)
+GN_ADMIN2_COUNTRIES = ("TR", "IR", "IL", "PS", "JO", "SA", "KW", "BH", "QA", "AE", "OM")
+#: words GeoNames wraps district names in ("Shahrestān-e Zanjān", "Liwā' ar Ramthā",
+#: "Kemer İlçesi", "Nefat Ramla", "Mateh Binyamin Regional Council")
+_GN_A2_AFFIXES = re.compile(
+    r"^(?:shahrest[aā]n-e|liw[aā][’'‘]?|nefat|qa[sş]abat|muhafazat|markaz)\s+|"
+    r"\s+(?:[iİı]l[cç]esi|county|district|regional council|municipality|governorate|"
+    r"merkezi?)$",
+    re.I,
+)
+#: admin2 names that say nothing about where ("Merkez": the central district of a province)
+_GN_A2_GENERIC = frozenset({"merkez", "markaz", "center", "central", "centre"})
 #: alternate names are kept for every town here; elsewhere only for towns of 5,000+
 FULL_ALTNAMES = {
     "SY",
@@ -362,6 +376,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             admin2.append(rec)
             a2_of_pcode[pcode] = rec
             admin_names[pcode] = nice
+    admin2.extend(gn_admin2(adm, by_a1, admin_names, seat))
     a2_by_a1: dict[str, list[Rec]] = defaultdict(list)
     for r in admin2:
         a2_by_a1[r.a1 or ""].append(r)
@@ -549,6 +564,67 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         "ucdp_places": len(ucdp),
         "ucdp_kept": len(kept_ucdp),
     }
+
+
+def gn_admin2_name(raw: str) -> str:
+    """A GeoNames admin2 name without its unit words ("Shahrestān-e Fasā" -> "Fasā")."""
+    name = raw.strip()
+    for _ in range(2):
+        name = _GN_A2_AFFIXES.sub("", name).strip()
+    return name
+
+
+def gn_admin2(
+    adm: Path,
+    by_a1: dict[str, list[Rec]],
+    admin_names: dict[str, str],
+    seat: Callable[..., Rec | None],
+) -> list[Rec]:
+    """Admin2 units of :data:`GN_ADMIN2_COUNTRIES` from ``geonames_admin2Codes.txt``: named
+    without their unit words, placed at their seat (a town of the admin1 bearing the name),
+    else left without a point (look-ups then use the admin1 unit's)."""
+    out: list[Rec] = []
+    path = adm / "geonames_admin2Codes.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 4:
+            continue
+        code, raw, ascii_name, _gid = parts[:4]
+        cc, a1s, _a2s = [*code.split("."), "", ""][:3]
+        a1 = f"{cc}.{a1s}"
+        if cc not in GN_ADMIN2_COUNTRIES or a1 not in admin_names:
+            continue
+        name = gn_admin2_name(raw)
+        if not fold(name) or fold(name) in _GN_A2_GENERIC or not is_latin(name):
+            continue
+        s = seat(by_a1.get(a1, []), name, skeletons=True)
+        rec = Rec(
+            pid=f"adm2:{code}",
+            name=unit_display(name),
+            lat=s.lat if s else None,
+            lon=s.lon if s else None,
+            cc=cc,
+            a1=a1,
+            a2=code,
+            feature="admin2",
+            pop=0,
+            prec=2,
+            src="admin",
+        )
+        rec.names.update({name, gn_admin2_name(ascii_name), raw})
+        admin_names[code] = rec.name
+        out.append(rec)
+    return out
+
+
+def unit_display(name: str) -> str:
+    """ASCII display name of a unit ("Kadıköy" -> "Kadikoy"), as ACLED writes them."""
+    import unicodedata
+
+    text = name.translate(str.maketrans({"ı": "i", "İ": "I", "‘": "", "’": "", "'": ""}))
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text[:1].upper() + text[1:]
 
 
 #: feature and source codes stored as small integers (see sitreps.geo.gazetteer)

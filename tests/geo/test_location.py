@@ -107,3 +107,15 @@ def test_town_with_a_site_word_before_its_unit_beats_the_unit() -> None:
     _, c = _choose(text, "shelled")
     assert c.place is not None and not c.place.startswith("adm1:")
     assert "Abu Zandin" in c.reason
+
+
+def test_district_written_as_a_town_is_coded_as_a_town() -> None:
+    _, c = _choose("Nurses staged a protest in Kartal town, Istanbul on Monday.", "protest")
+    assert c.place is not None and c.place.startswith("adm2:TR.34.")
+    assert c.geo_precision == 1
+
+
+def test_district_written_as_a_district_keeps_district_precision() -> None:
+    _, c = _choose("Police detained migrants in the Kartal district of Istanbul.", "detained")
+    assert c.place is not None and c.place.startswith("adm2:TR.34.")
+    assert c.geo_precision == 2

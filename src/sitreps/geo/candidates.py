@@ -27,6 +27,7 @@ DOUBTFUL = frozenset(
 _CONNECTORS = frozenset(
     {"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az", "de", "du", "la", "le",
      "of", "bin", "ibn", "abu", "-", "'", "’", "del", "da", "do", "dos", "das",
+     "wa",
      "sur", "upon", "on"}
 )  # fmt: skip
 #: words that may be dropped from an entity to find the place it names ("Idlib city")
@@ -39,6 +40,13 @@ _STRIPPABLE = frozenset(
 _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
      "northwest", "northeast", "southwest", "southeast", "midwest", "upper", "lower"}
+)  # fmt: skip
+#: capitalised words that make a facility of a town's name ("Idlib Hospital"): the town stays
+FACILITY = frozenset(
+    {"hospital", "mosque", "school", "university", "prison", "airport", "port", "bridge",
+     "square", "street", "road", "market", "camp", "checkpoint", "base", "station", "stadium",
+     "hotel", "church", "gate", "roundabout", "park", "court", "police", "municipality",
+     "council", "center", "centre", "hall", "highway", "dam", "refinery", "field", "airbase"}
 )  # fmt: skip
 _KEEP_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC", "KSA", "U.S.", "U.K."})
 _MAX_TOKENS = 6
@@ -56,6 +64,12 @@ class Candidate:
     after_text: str = ""  # the 30 characters after the span
     in_parens: bool = False  # inside "(...)" right after a word: admin context
     continues_word: str = ""  # the word that carries the name on (lower case)
+    #: the name is joined by an article to a word before it ("Bab al Yemen"): part of a name
+    joined_before: bool = False
+    #: the name modifies a common noun right after it ("Molotov cocktails", "X mosque")
+    modifier: bool = False
+    #: end of the whole capitalised name the candidate starts ("Khirbat" in "Khirbat Al Tamr")
+    name_end: int = 0
 
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -136,19 +150,50 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
         if label != "PLACE" and _bad_shape(text, span):
             return
         gov = governor(text, start, end, floor_of(start))
-        if _overlaps(span, actor_spans) and not gov.strong:
+        if (
+            _overlaps(span, actor_spans)
+            and not gov.strong
+            and not _UNIT_CONTEXT_BEFORE.search(text[max(0, start - 40) : start])
+        ):
+            # an actor named after a place ("Ankara said"); kept as the unit written after a
+            # town ("Altindag town, Ankara", "Kafr Nabl (Idleb)")
             return
         for i in range(t0, t1):
             taken[i] = True
-        continues = (t1 < len(doc) and _continues_name(doc, t1)) or (
-            t0 > 0 and not doc[t0].is_sent_start and _continues_name(doc, t0 - 1)
+        forward = t1 < len(doc) and _continues_name(doc, t1)
+        backward = (
+            t0 > 0
+            and not doc[t0].is_sent_start
+            and _continues_name(doc, t0 - 1)
+            # "at Taizz" is English; "Bab al Yemen" joins two words of one name
+            and (doc[t0 - 1].lower_ not in _CONNECTORS or (t0 > 1 and _is_cap(doc[t0 - 2])))
         )
+        continues = forward or backward
         headline = any(a <= start < b for a, b in heads)
         in_parens = bool(
             re.search(r"\w\s*\([^()]{0,40}$", text[max(0, start - 45) : start])
             and re.match(r"^[^()]{0,40}\)", text[end : end + 41])
         )
-        cont_word = doc[t1].lower_ if continues and t1 < len(doc) else ""
+        cont_word = doc[t1].lower_ if forward else doc[t0 - 1].lower_ if backward else ""
+        joined = (
+            t0 > 1
+            and doc[t0 - 1].lower_ in _ARTICLES
+            and doc[t0 - 1].text.islower()
+            and _is_cap(doc[t0 - 2])
+        )
+        name_end = end
+        if continues and t1 < len(doc) and _continues_name(doc, t1):
+            k = t1
+            while (
+                k < len(doc)
+                and k - t0 < 8
+                and _word_ok(doc[k])
+                and doc[k].lower_ not in ("of", "on", "upon", "sur")
+            ):
+                k += 1
+            while k > t1 and doc[k - 1].lower_ in _CONNECTORS:
+                k -= 1
+            name_end = doc[k - 1].idx + len(doc[k - 1].text)
         out.append(
             Candidate(
                 span,
@@ -161,6 +206,9 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
                 text[end : end + 30],
                 in_parens,
                 cont_word,
+                joined,
+                _modifies_noun(doc, t1),
+                name_end,
             )
         )
 
@@ -197,7 +245,18 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
                 break
             j += 1
         match = None
-        for k in range(j, i, -1):
+        if (
+            i > 0
+            and doc[i - 1].text == "("
+            and j < n
+            and doc[j].text == ","
+            and j - i > 1
+            and not gaz.has_name(doc[i:j].text)
+            and gaz.has_skeleton(doc[i:j].text)
+        ):
+            # "(Kitaf wa Al Boqee, Sadah)": a whole bracketed unit in another spelling
+            match = j
+        for k in range(j, i if match is None else j, -1):
             if not _is_cap(doc[k - 1]) or doc[k - 1].lower_ in _CONNECTORS:
                 continue
             name = doc[i:k].text
@@ -218,6 +277,27 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
         i = match
     out.sort(key=lambda c: c.span.start)
     return out
+
+
+_UNIT_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:town|city|village|district|neighbou?rhood|area|camp)\s*,|\w\s*\()\s*$"
+)
+#: articles that join two words of one Arabic name ("Bab al Yemen", "Dar el Ouassaa")
+_ARTICLES = frozenset({"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az"})
+
+
+def _modifies_noun(doc: Any, t1: int) -> bool:
+    """True when the name ending before token ``t1`` is a modifier of the lower-case common noun
+    right after it ("Molotov cocktails", "Al Birr mosque"): it names a thing, not where."""
+    if t1 >= len(doc) or t1 < 1:
+        return False
+    nxt = doc[t1]
+    last = doc[t1 - 1]
+    if not nxt.text.isalpha() or not nxt.text.islower() or nxt.pos_ not in ("NOUN",):
+        return False
+    if nxt.lower_ in _UNIT_WORDS or nxt.lower_ in _TOWN_AFTER:
+        return False
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= t1
 
 
 _UNIT_WORDS = frozenset(
@@ -274,7 +354,8 @@ def _skeleton_match(doc: Any, i: int, j: int, gaz: Gazetteer, stop: frozenset[st
         if not _is_cap(doc[k - 1]) or doc[k - 1].lower_ in _CONNECTORS:
             continue
         after = doc[k].lower_ if k < len(doc) else ""
-        if after not in _TOWN_AFTER and before not in _PREP_BEFORE:
+        bracketed = before == "(" and after == ","  # "(Al Dhaher, Sadah)": a bracketed unit
+        if after not in _TOWN_AFTER and before not in _PREP_BEFORE and not bracketed:
             continue
         name = doc[i:k].text
         if k - i == 1 and name.lower() in stop:

@@ -359,14 +359,42 @@ def inside_origin_phrase(text: str, start: int, floor: int = 0) -> bool:
     return bool(_ORIGIN_NOUNS.search(clause[: m.start()]))
 
 
+#: ACLED's coding remarks in brackets ("(coded to Wadi X)", "(location unclear)", "(Kurdish
+#: name)"): not admin context; the unit bracket may follow them
+_REMARK = re.compile(r"^\s*\((?:coded\b|location\b|[a-z][^()]{0,40}\bname\b)[^()]{0,60}\)")
+#: "(coded to Wadi X)": ACLED's note that the place before is coded at X
+CODED_TO = re.compile(r"\(\s*coded to\s+$")
+
+
 def parenthetical_after(text: str, end: int) -> str | None:
-    """The content of ``(Deir ez Zor)`` or ``(Nablus, West Bank)`` right after a mention."""
+    """The content of ``(Deir ez Zor)`` or ``(Nablus, West Bank)`` right after a mention,
+    past ACLED's coding remarks ("Dhanah (coded to Wadi Dhanah) (Sirwah, Marib)")."""
+    for _ in range(3):
+        remark = _REMARK.match(text[end : end + 120])
+        if remark is None:
+            break
+        end += remark.end()
     m = re.match(
         r"^\s*(?:city|town|village|camp|area|district|sub-district|subdistrict|governorate|"
         r"province|neighbou?rhood|municipality)?\s*\(([^()]{2,80})\)",
         text[end : end + 100],
     )
-    return m.group(1) if m else None
+    if m is None or m.group(1).lstrip()[:1].islower():
+        return None
+    return m.group(1)
+
+
+def coded_elsewhere(text: str, end: int) -> bool:
+    """ACLED codes the place ending at ``end`` elsewhere: "X (coded to Y)", "X (location
+    unclear)"."""
+    return bool(re.match(r"^\s*\((?:coded to|location unclear)\b", text[end : end + 30]))
+
+
+def claimed_in_quotes(text: str, start: int) -> bool:
+    """The place is quoted from a party's claim ("'in Jizan'"): ACLED codes it elsewhere."""
+    return bool(
+        re.search(r"['‘]\s*(?:in|at|near)\s+(?:the\s+)?$", text[max(0, start - 15) : start])
+    )
 
 
 _DATELINE_AFTER = re.compile(

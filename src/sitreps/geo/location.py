@@ -20,7 +20,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sitreps.geo.context import Governor, governor, inside_origin_phrase, is_dateline
+from sitreps.geo.context import (
+    CODED_TO,
+    Governor,
+    claimed_in_quotes,
+    coded_elsewhere,
+    governor,
+    inside_origin_phrase,
+    is_dateline,
+)
 from sitreps.geo.fold import fold
 from sitreps.geo.resolve import CONTEXT_GAP as _CONTEXT_GAP
 from sitreps.models import LocationChoice, Mention, Place, PlaceFinding, Span
@@ -82,7 +90,9 @@ def _is_outlet(parsed: Any, span: Span) -> bool:
     return bool(outlet) and fold(span.text) != "" and fold(span.text) in fold(str(outlet))
 
 
-def _excluded(parsed: Any, m: Mention, gov: Governor, floor: int) -> str | None:
+def _excluded(
+    parsed: Any, m: Mention, gov: Governor, floor: int, coded: tuple[int, ...] = ()
+) -> str | None:
     text = parsed.report.text
     if is_dateline(text, m.span):
         return "dateline"
@@ -92,6 +102,14 @@ def _excluded(parsed: Any, m: Mention, gov: Governor, floor: int) -> str | None:
         return "comparison"
     if gov.origin or inside_origin_phrase(text, m.span.start, floor):
         return "origin of a transfer"
+    if coded_elsewhere(text, m.span.end) and (
+        "location unclear" in text[m.span.end : m.span.end + 25]
+        or any(m.span.end < c <= m.span.end + 16 for c in coded)
+    ):
+        # "X (coded to Y)" with Y known, "X (location unclear)": ACLED codes it elsewhere
+        return "coded elsewhere (ACLED remark)"
+    if claimed_in_quotes(text, m.span.start):
+        return "quoted claim"
     return None
 
 
@@ -102,6 +120,12 @@ def _options(
     text = parsed.report.text
     out: list[_Option] = []
     skipped: list[str] = []
+    coded_at = tuple(
+        mm.span.start
+        for mm in places.mentions
+        if mm.entity_id is not None
+        and CODED_TO.search(text[max(0, mm.span.start - 20) : mm.span.start])
+    )
     for m in places.mentions:
         if m.kind != "place" or m.entity_id not in by_id:
             continue
@@ -110,7 +134,7 @@ def _options(
             continue
         floor = parsed.sentences[sid].start if parsed.sentences else 0
         gov = governor(text, m.span.start, m.span.end, floor)
-        why = _excluded(parsed, m, gov, floor)
+        why = _excluded(parsed, m, gov, floor, coded_at)
         if why:
             skipped.append(f"{m.span.text}: {why}")
             continue
@@ -120,7 +144,14 @@ def _options(
             prep_rank = 0
         if gov.rural or gov.province or gov.after in ("countryside", "province", "governorate"):
             prep_rank = min(prep_rank, 1)
-        if prep_rank > 0 and place.feature in ("admin1", "admin2", "city"):
+        coded_to = CODED_TO.search(text[max(floor, m.span.start - 20) : m.span.start])
+        if coded_to is not None:
+            # "Dhanah (coded to Wadi Dhanah)": Y stands where X is written
+            paren = max(floor, m.span.start - 20) + coded_to.start()
+            coded_start = _name_start_before(text, paren, floor)
+            outer = governor(text, coded_start, coded_start + 1, floor)
+            prep_rank = min(prep_rank, _PREP_RANK.get(outer.prep or "", 3))
+        elif prep_rank > 0 and place.feature in ("admin1", "admin2", "city"):
             name_start = _unknown_name_before(text, m.span.start, floor, places)
             if name_start is not None:
                 # "in Altindag town, Ankara": the unit stands for the unknown name before it
@@ -142,6 +173,18 @@ _NAME_THEN_CONTEXT = re.compile(
     r"municipality)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:northern|southern|"
     r"eastern|western|central|rural|countryside|of)\s+)*$"
 )
+
+
+_NAME_BEFORE = re.compile(
+    r"[A-Z][\w'’-]*(?:[\s-]+(?:[A-Z][\w'’-]*|al|el|e|ad|ar|as|ash|an|at|az|ed|ez)){0,5}\s*$"
+)
+
+
+def _name_start_before(text: str, end: int, floor: int) -> int:
+    """Start of the capitalised name that ends right before ``end`` (``end`` without one)."""
+    lo = max(floor, end - 80)
+    m = _NAME_BEFORE.search(text[lo:end])
+    return lo + m.start() if m else end
 
 
 def _unknown_name_before(text: str, start: int, floor: int, places: PlaceFinding) -> int | None:
@@ -209,6 +252,9 @@ def _precision(opt: _Option, text: str = "") -> int:
         return 2
     if opt.place.feature == "admin1" and opt.gov.part:
         return 2
+    if opt.place.feature == "admin2" and opt.gov.town and not opt.gov.near:
+        # "in Akdeniz town, Mersin": a district written as a town is coded as a town
+        return UNKNOWN_TOWN_PRECISION
     if opt.place.feature in ("admin1", "admin2") and _UNKNOWN_TOWN_BEFORE.search(
         text[max(0, opt.mention.span.start - 80) : opt.mention.span.start]
     ):

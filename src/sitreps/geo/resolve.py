@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitreps.errors import NotFoundError
-from sitreps.geo.candidates import Candidate
+from sitreps.geo.candidates import FACILITY, Candidate
 from sitreps.geo.context import is_dateline, parenthetical_after
 from sitreps.geo.fold import fold
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord
@@ -29,6 +29,8 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
+#: articles that carry a name on to the next word ("Dar el Ouassaa")
+_JOINING = frozenset({"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +73,10 @@ def report_context(
     admin1: set[str] = set()
     points: list[tuple[float, float]] = []
     for c in cands:
-        if is_dateline(text, c.span):
-            continue
+        if is_dateline(text, c.span) or c.joined_before or c.continues_word in _JOINING:
+            continue  # part of a longer name ("Dar" of "Dar el Ouassaa") does not vote
+        if c.gov.comparison:
+            continue  # "as in Mosul": a place the report compares with is not its country
         if c.ruler_id:
             try:
                 rec: PlaceRecord | None = gaz.get(c.ruler_id)
@@ -89,6 +93,17 @@ def report_context(
                 continue
         if rec is None or rec.country is None:
             continue
+        if c.gov.after == "village" and rec.population >= _BIG_TOWN:
+            continue  # "Khaneh village" is not the city of 100,000 that shares its name
+        if (
+            c.continues
+            and rec.feature in ("city", "village", "site")
+            and c.continues_word not in FACILITY
+            and c.continues_word.isalpha()
+        ):
+            continue  # "Jabal Zubayr": a town's name inside a longer name
+        if c.modifier and rec.feature in ("city", "village", "site"):
+            continue  # "Molotov cocktails": a town's name used for a thing
         votes[rec.country] += 2 if rec.feature == "country" else 1
         if rec.feature == "country":
             named.add(rec.country)
@@ -111,7 +126,9 @@ def _local_context(
     a1: set[str] = set()
     cc: set[str] = set()
     label = ""
-    par = parenthetical_after(text, cand.span.end)
+    # a name that goes on ("Khirbat Al Tamr town in ...") takes the context after its end
+    end = max(cand.span.end, cand.name_end)
+    par = parenthetical_after(text, end)
     if par:
         for part in par.split(","):
             recs = gaz.lookup(part.strip(), skeleton_fallback=False)
@@ -130,7 +147,7 @@ def _local_context(
     if cand.in_parens and not cc:
         cc |= _bracket_countries(text, cand, gaz)
     if following is not None and following.record is not None:
-        gap = text[cand.span.end : following.cand.span.start]
+        gap = text[end : following.cand.span.start] if end <= following.cand.span.start else "-"
         if CONTEXT_GAP.match(gap):
             rec = following.record
             if rec.feature in ("admin1", "admin2", "country", "region") or rec.population > 0:
@@ -220,14 +237,33 @@ def resolve(
     a1, cc, label = _local_context(text, cand, following, gaz)
     if any(r.match == "name" for r in recs):
         recs = [r for r in recs if r.match == "name"]
+    elif a1 and cand.in_parens:
+        # "(Al Dhaher, Sadah)": a district spelt another way, inside its admin1 unit
+        recs = [r for r in recs if r.feature == "admin2" and r.admin1_code in a1]
     elif ctx.focus or cc:
         recs = [r for r in recs if r.country == ctx.focus or (cc and r.country in cc)]
     elif not (cand.gov.strong or cand.gov.town):
         recs = []
-    # a unit's spellings are all in the gazetteer: a transliteration match is a town
-    recs = [r for r in recs if r.match == "name" or r.feature in ("city", "village", "site")]
+    if cand.gov.after == "village":
+        # "Gize village": not a foreign city of 100,000 that shares the name
+        recs = [r for r in recs if r.population < _BIG_TOWN or r.country == ctx.focus]
+    # a unit's spellings are all in the gazetteer: a transliteration match is a town (or a
+    # district written inside brackets with its admin1 unit)
+    recs = [
+        r
+        for r in recs
+        if r.match == "name"
+        or r.feature in ("city", "village", "site")
+        or (r.feature == "admin2" and cand.in_parens and r.admin1_code in a1)
+    ]
     if not recs:
         return Resolved(cand, None, 0.0, "not in gazetteer")
+    if ctx.admin1 and not a1 and all(r.match == "skeleton" for r in recs):
+        # a transliteration match in a report that places itself in admin1 units: only a
+        # reading inside one of them ("Zarzouri village ... in Ar Raqqa governorate")
+        recs = [r for r in recs if r.admin1_code in ctx.admin1]
+        if not recs:
+            return Resolved(cand, None, 0.0, "transliteration match outside the report's units")
     if a1 or cc:
         # admin context is written next to the name: a reading outside it is not this place
         if a1:
@@ -249,10 +285,18 @@ def resolve(
         ctx.focus
         and not a1
         and not cc
-        and all(_foreign_town(r, ctx) for r in recs)
+        and all(_foreign_town(r, ctx, cand.in_parens) for r in recs)
         and cand.ruler_id is None
     ):
         return Resolved(cand, None, 0.0, "only small places outside the report's countries")
+    if (
+        ctx.focus
+        and cand.modifier
+        and not a1
+        and not cc
+        and all(r.country != ctx.focus and r.feature not in ("country", "region") for r in recs)
+    ):
+        return Resolved(cand, None, 0.0, "modifier of a common noun, outside the report's country")
     key = fold(cand.span.text)
     scored = sorted(
         ((_score(r, ctx, a1, cc, key, cand.in_parens), r) for r in recs),
@@ -334,10 +378,11 @@ def _names_place_in(before: Candidate | None, unit: PlaceRecord, gaz: Gazetteer)
     )
 
 
-def _foreign_town(rec: PlaceRecord, ctx: Context) -> bool:
-    """A small town in a country the report neither focuses on nor names."""
+def _foreign_town(rec: PlaceRecord, ctx: Context, bracketed: bool = False) -> bool:
+    """A small town (or a district not written as bracketed context) in a country the report
+    neither focuses on nor names."""
     return (
-        rec.feature in ("city", "village", "site")
+        (rec.feature in ("city", "village", "site") or (rec.feature == "admin2" and not bracketed))
         and rec.population < 100_000
         and rec.country != ctx.focus
         and rec.country not in ctx.named

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitreps.geo.candidates import Candidate, collect
+from sitreps.geo.candidates import FACILITY, Candidate, collect
 from sitreps.geo.fold import fold
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord, get_gazetteer
 from sitreps.geo.resolve import Context, Resolved, report_context, resolve
@@ -48,7 +48,21 @@ def _accept(res: Resolved, ctx: Context) -> bool:
     )
     focus = rec.country is not None and rec.country == ctx.focus
     unit = rec.match == "name" and rec.feature in ("country", "admin1", "region")
+    if c.joined_before and rec.feature != "region":
+        # "Bab al Yemen": the name is the end of a longer one, not the country
+        return False
     if c.continues and not (unit or (focus and gov.strong)):
+        return False
+    if (
+        c.continues
+        and not unit
+        and c.continues_word not in FACILITY
+        and rec.feature in _TOWN_FEATURES
+        and not res.reason.startswith("admin context (")
+        and rec.population < 100_000
+    ):
+        # "Khirbat Al Tamr", "Tall Rasho": the first word of a longer name the gazetteer
+        # lacks is not that name
         return False
     if _SPEAKER.match(c.after_text) and not unit:
         return False
