@@ -186,6 +186,51 @@ CONFIDENT = 0.35
 _OPEN_FAMILIES = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
 )
+#: Sub-types that need demonstrators: the classifier may move an event to one of them only when
+#: the lexicon proposes it or the text names a demonstration (an official's statement, a
+#: "call for" or a military strike is not a protest).
+_DEMONSTRATION_SUBS = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+    }
+)
+_DEMONSTRATION_STEMS = (
+    "protest",
+    "demonstrat",
+    "rallied",
+    "rallies",
+    "rally",
+    "picket",
+    "riot",
+    "demand",
+    "denounc",
+)
+_DEMONSTRATION_WORDS = frozenset(
+    {
+        "sit-in",
+        "sit-ins",
+        "vigil",
+        "vigils",
+        "walkout",
+        "strikers",
+        "marched",
+        "marchers",
+        "boycott",
+    }
+)
+#: Territory taken without a fight is a non-violent transfer (ACLED).
+_NO_FIGHT = re.compile(
+    r"\b(?:no\s+(?:clash(?:es)?|fighting|confrontation|resistance|battle|combat)s?\s+"
+    r"(?:was|were|had been|has been|took place|occurred|reported)|"
+    r"without\s+(?:any\s+)?(?:a\s+)?(?:fight(?:ing)?|clash(?:es)?|confrontation|resistance|"
+    r"a\s+shot|bloodshed|battle|combat)|peacefully|unopposed|no information on whether "
+    r"(?:fighting|clashes|a clash))",
+    re.I,
+)
+_TERRITORY_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 @dataclass(frozen=True)
@@ -264,6 +309,14 @@ def _model_for(configured: str | None) -> LinearModel | None:
     return None
 
 
+def names_demonstration(text: str) -> bool:
+    """Whether the text names demonstrators or a demonstration."""
+    for tok in tokens(text):
+        if tok in _DEMONSTRATION_WORDS or tok.startswith(_DEMONSTRATION_STEMS):
+            return True
+    return False
+
+
 def classify(
     text: str,
     candidates: tuple[tuple[tuple[str, str], float], ...],
@@ -280,6 +333,12 @@ def classify(
     for (_, sub), b in candidates:
         bonus[sub] = max(bonus.get(sub, 0.0), b)
     decisive = {sub for sub, b in bonus.items() if b >= DECISIVE}
+    if bonus.keys() & _TERRITORY_SUBS and _NO_FIGHT.search(text):
+        found = type_of_sub("Non-violent transfer of territory")
+        if found is not None:
+            return Typing(
+                found.event_type, found.sub_event_type, 0.7, "territory taken without fighting"
+            )
     if model is None:
         sub = max(bonus, key=lambda k: bonus[k])
         found = type_of_sub(sub)
@@ -294,6 +353,8 @@ def classify(
         or (ALL_OPEN and families & _OPEN_FAMILIES and t.event_type in _OPEN_FAMILIES)
         or (ALL_OPEN and probs.get(t.sub_event_type, 0.0) >= CONFIDENT)
     }
+    if not bonus.keys() & _DEMONSTRATION_SUBS and not names_demonstration(text):
+        allowed -= _DEMONSTRATION_SUBS
     if decisive:
         allowed = decisive
     scores = {lab: math.log(probs.get(lab, 0.0) + 1e-4) + bonus.get(lab, 0.0) for lab in allowed}

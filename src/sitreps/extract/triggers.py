@@ -170,12 +170,50 @@ def _object_is_place(tok: Any) -> bool:
     return False
 
 
+def _in_list(tok: Any, name: str) -> bool:
+    words = _words(name)
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def is_labour_strike(tok: Any) -> bool:
+    """'general strike', 'went on strike', 'teachers' strike', 'striking workers', 'nurses
+    struck': a labour or protest strike; any other "strike" is a military strike."""
+    if tok.head.i != tok.i and tok.head.lower_ == "on":
+        return True  # went / are on strike
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass") and not _in_list(child, "civil_subjects"):
+            return False  # struck targets, the equipment, a checkpoint
+        if child.dep_ == "nsubj" and _in_list(child, "military_strike_words"):
+            return False  # the coalition / aircraft struck
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "nsubj") and (
+            _in_list(child, "labour_strike_words") or _in_list(child, "civil_subjects")
+        ):
+            return True
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of")):
+        if any(_in_list(g, "civil_subjects") for g in prep.children if g.dep_ == "pobj"):
+            return True  # a strike by teachers
+    if tok.pos_ == "NOUN" and tok.head.i != tok.i and tok.dep_ in ("dobj", "nsubjpass"):
+        return _in_list(tok.head, "labour_strike_words")  # called / observed / staged a strike
+    if tok.dep_ in ("amod", "acl") and tok.head.i != tok.i:  # striking workers / haulers
+        return not _in_list(tok.head, "military_strike_words")
+    return False
+
+
 def _choose(tok: Any, options: list[Frame]) -> Frame:
     names = {f.name for f in options}
     if {"take_territory", "capture_people"} <= names:
         want = "capture_people" if _object_is_people(tok) else "take_territory"
         return next(f for f in options if f.name == want)
+    if {"military_strike", "protest"} <= names:
+        want = "protest" if is_labour_strike(tok) else "military_strike"
+        return next(f for f in options if f.name == want)
     return options[0]
+
+
+def _names_purpose(sent: Any) -> bool:
+    """Whether a sentence says what a protest is for ("to denounce", "against", "demanding")."""
+    return any(_in_list(t, "protest_purpose_words") or _in_list(t, "civil_subjects") for t in sent)
 
 
 def _keep(tok: Any, frame: Frame) -> bool:
@@ -190,6 +228,9 @@ def _keep(tok: Any, frame: Frame) -> bool:
         return _object_is_place(tok) or tok.pos_ == "NOUN"
     if frame.name == "handover" and tok.lemma_.lower() in ("hand", "handing", "turn"):
         return _object_is_place(tok)  # "handed over medicine" is not a transfer of ground
+    if frame.name == "protest" and tok.lemma_.lower() == "demonstrate" and tok.pos_ == "VERB":
+        # "the attacks demonstrate a disregard for ...", "this demonstrates that ...": to show
+        return not any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
     if frame.name == "grenade":
         near = [tok.head, *tok.children, *tok.head.children]
         return not any(t.lower_ in _words("launcher_words") for t in near)
@@ -237,7 +278,11 @@ def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
                     if frame is not None:
                         hit = (other, frame)
                         break
-                if hit is not None:
+                if hit is not None and not (
+                    hit[1].name == "protest"
+                    and "conference" in keys[hit[0].i] + keys[tok.i]
+                    and not _names_purpose(sent)
+                ):  # an official's press conference is not a protest
                     other, frame = hit
                     anchor = other if tok.head.i == other.i else tok
                     lo, hi = (tok, other) if tok.i < other.i else (other, tok)

@@ -1,0 +1,109 @@
+"""Word senses in typing: military versus labour "strike", protests need demonstrators,
+"demonstrate" meaning "show", press conferences, territory taken without fighting.
+
+Sentences are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.events import find_events
+from sitreps.extract.eventtype import LinearModel, classify, names_demonstration
+from sitreps.extract.triggers import find_triggers
+from sitreps.models import ActorFinding, PlaceFinding, Report
+from sitreps.nlp import parse
+
+
+def _frames(text: str) -> list[tuple[str, str]]:
+    parsed = parse(Report(id="t", text=text))
+    return [
+        (text[t.start : t.end].lower(), t.frame.name)
+        for t in find_triggers(parsed.doc, parsed.sentences)
+    ]
+
+
+def _types(text: str) -> list[tuple[str | None, str | None]]:
+    parsed = parse(Report(id="t", text=text))
+    events = find_events(parsed, ActorFinding(), PlaceFinding(), (), ())
+    return [(e.event_type, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allied aircraft will keep striking enemy positions near the river crossing.",
+        "The task force struck a weapons depot outside Northtown on Tuesday.",
+        "We would strike the radar equipment before it could be moved.",
+    ],
+)
+def test_strike_with_a_military_object_or_agent_is_a_military_strike(text: str) -> None:
+    frames = dict(_frames(text))
+    assert "military_strike" in frames.values()
+    assert "protest" not in frames.values()
+    assert all(t[0] == "Explosions/Remote violence" for t in _types(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bus drivers went on strike in Easton to demand a pay rise.",
+        "Unions called a general strike across the province on Monday.",
+        "Nurses held a strike outside the county hospital.",
+    ],
+)
+def test_labour_strike_is_a_protest(text: str) -> None:
+    assert "protest" in {name for _, name in _frames(text)}
+    assert "military_strike" not in {name for _, name in _frames(text)}
+    assert ("Protests", "Peaceful protest") in _types(text)
+
+
+def test_demonstrate_meaning_show_is_not_a_protest() -> None:
+    for text in (
+        "These incidents demonstrate a disregard for the truce.",
+        "The report demonstrates that the talks failed.",
+    ):
+        assert "protest" not in {n for _, n in _frames(text)}, text
+    assert "protest" in {n for _, n in _frames("Hundreds of students demonstrated in Easton.")}
+
+
+def test_press_conference_is_a_protest_only_with_protesters_or_a_purpose() -> None:
+    official = "The general said during his press conference that the operation went well."
+    assert "protest" not in {n for _, n in _frames(official)}
+    civic = "Union members held a press conference with banners to denounce the pension cuts."
+    assert "protest" in {n for _, n in _frames(civic)}
+
+
+def test_official_statements_are_not_protests() -> None:
+    for text in (
+        "We call for an end to the escalating attacks on the city.",
+        "This attack shows the cruelty that the group has shown to innocent people.",
+        "Our shared fight against the militants will continue.",
+    ):
+        assert all(t[0] != "Protests" for t in _types(text)), text
+        assert ("Riots", "Violent demonstration") not in _types(text), text
+
+
+def test_classifier_cannot_move_a_violent_trigger_to_a_protest_without_demonstrators() -> None:
+    # a model that always prefers "Peaceful protest"
+    model = LinearModel(("Armed clash", "Peaceful protest"), (0.0, 4.0), {}, {})
+    violent = ((("Battles", "Armed clash"), 1.0),)
+    assert classify("we will strike their bases", violent, model).sub_event_type == "Armed clash"
+    moved = classify("protesters clashed with the police", violent, model)
+    assert moved.sub_event_type == "Peaceful protest"
+    assert names_demonstration("Dozens demonstrated outside the court")
+    assert not names_demonstration("The minister condemned the attack")
+
+
+def test_territory_taken_without_fighting_is_a_non_violent_transfer() -> None:
+    taken = (
+        (("Battles", "Non-state actor overtakes territory"), 3.0),
+        (("Battles", "Government regains territory"), 2.4),
+    )
+    quiet = classify(
+        "The rebels took control of the village. No clashes were reported.", taken, None
+    )
+    assert quiet.sub_event_type == "Non-violent transfer of territory"
+    assert quiet.event_type == "Strategic developments"
+    fought = classify("The rebels took control of the village after heavy fighting.", taken, None)
+    assert fought.sub_event_type == "Non-state actor overtakes territory"
