@@ -160,3 +160,55 @@ def test_a_single_event_under_involved_is_kept() -> None:
     text = "The commander was involved in the attack on the army base."
     parsed = parse(Report(id="t", text=text))
     assert not background_description(next(t for t in parsed.doc if t.text == "attack"))
+
+
+def _typed(text: str) -> list[Event]:
+    return [e for e in _events(text)[2] if e.event_type]
+
+
+def test_fire_received_from_a_group_is_fired_by_it() -> None:
+    (event,) = _typed("On 4 May 2022, the army came under mortar fire from the TLF near the dam.")
+    assert (event.actor1, event.actor2) == ("rebels", "army")
+
+
+def test_group_claiming_responsibility_is_the_attacker() -> None:
+    text = (
+        "On 2 May 2022, two bombings hit the market of Northbury, for which the TLF has "
+        "claimed responsibility."
+    )
+    events = _typed(text)
+    assert events and all(e.actor1 == "rebels" for e in events)
+
+
+def test_victims_of_a_joined_passive_verb_are_the_target() -> None:
+    text = (
+        "The statement said that the army had been killed and injured in bombings near the border."
+    )
+    events = [e for e in _typed(text) if e.trigger and e.trigger.text == "bombings"]
+    assert events and events[0].actor2 == "army" and events[0].actor1 is None
+
+
+def test_named_person_stands_for_the_group_of_the_appositive_role() -> None:
+    text = "On 8 May 2022, Abu Zed, a TLF commander in Northbury, was killed by an army airstrike."
+    (event,) = _typed(text)
+    assert (event.actor1, event.actor2) == ("army", "rebels")
+
+
+def test_merge_with_an_actorless_mention_does_not_flip_sides() -> None:
+    from sitreps.extract.arguments import ActorIndex
+    from sitreps.extract.events import _merge_two
+
+    index = ActorIndex((), {}, frozenset({"army", "rebels"}), None)
+
+    def ev(a1: str | None, a2: str | None) -> Event:
+        return Event(
+            "", "Battles", "Armed clash", "FIGHT", None, a1, (), a2, (), None, None, None,
+            None, None, None, (), "asserted", None, (),
+        )  # fmt: skip
+
+    merged = _merge_two(ev(None, None), ev(None, "army"), index)
+    assert (merged.actor1, merged.actor2) == (None, "army")
+    crossed = _merge_two(ev("rebels", None), ev(None, "rebels"), index)
+    assert (crossed.actor1, crossed.actor2) == ("rebels", None)
+    filled = _merge_two(ev("rebels", None), ev("army", "rebels"), index)
+    assert (filled.actor1, filled.actor2) == ("rebels", "army")

@@ -33,6 +33,11 @@ _SUPPORT_LEMMAS = frozenset({"support", "back", "aid", "assist", "help", "reinfo
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _YOU = frozenset({"you", "your", "yours"})
 _TRANSFER_FRAMES = frozenset({"handover", "supply"})
+#: trigger frames of attacks, whose author a claim of responsibility names
+_VIOLENT_FRAMES = frozenset(
+    {"clash", "attack", "kill", "murder", "airstrike", "shelling", "explosive", "suicide",
+     "grenade", "chemical", "abduct", "sexual", "loot", "disrupt"}
+)  # fmt: skip
 #: verbs that stop something: in a passive without agent, "the X program has been suspended",
 #: the owner of what is stopped (the modifier of the patient) is the one who stops it
 _ENDING_LEMMAS = frozenset(
@@ -163,8 +168,91 @@ def _actors_in(tok: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
             found = index.actor_at(left, h.idx + len(h.text))
             if found is None:
                 found = index.actor_at(h.idx, h.idx + len(h.text))
+            if found is None and h.pos_ == "PROPN":
+                found = _appositive_group(h, index)
         if found and found not in out:
             out.append(found)
+    return out
+
+
+#: role nouns of an appositive that make a person stand for a group ("X, an ISIL commander")
+_ROLE_NOUNS = frozenset(
+    {"leader", "commander", "chief", "head", "member", "fighter", "official", "emir", "amir",
+     "spokesman", "spokesperson", "militant", "operative", "founder", "deputy", "officer",
+     "soldier", "general"}
+)  # fmt: skip
+
+
+def _appositive_group(name: Any, index: ActorIndex) -> str | None:
+    """The group of a named person described by an appositive role ("Abu X, an ISIL gang
+    leader in Raqqa"; "Y, a commander of the TLF"): the group named in the role phrase."""
+    for c in name.children:
+        if c.dep_ != "appos" or c.lemma_.lower() not in _ROLE_NOUNS:
+            continue
+        lo = c.left_edge.idx
+        hi = c.right_edge.idx + len(c.right_edge.text)
+        for t in c.subtree:
+            if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ != "of"):
+                hi = min(hi, t.left_edge.idx)  # "leader in Raqqa": a place, not the group
+        found = index.actor_at(lo, hi)
+        if found:
+            return found
+    return None
+
+
+#: verbs whose subject is the one attacked when their object is fire or an attack ("came
+#: under fire from X", "received mortar fire from X")
+_SUFFER_VERBS = frozenset({"receive", "come", "take", "sustain", "suffer", "face", "endure"})
+_FIRE_NOUNS = frozenset({"fire", "gunfire", "shelling", "attack", "attacks", "barrage", "strike"})
+
+
+def _received_attack(
+    tok: Any, index: ActorIndex, claim: Claim | None
+) -> tuple[list[str], list[str]] | None:
+    """(attackers, attacked) when the trigger is fire that someone receives ("the army came
+    under mortar fire from the TLF": the TLF fires, the army is fired upon)."""
+    noun = tok
+    for _ in range(4):
+        if noun.lemma_.lower() in _FIRE_NOUNS or noun.dep_ not in ("compound", "amod", "conj"):
+            break
+        noun = noun.head
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        verb = noun.head.head
+    else:
+        return None
+    if verb.lemma_.lower() not in _SUFFER_VERBS or verb.pos_ != "VERB":
+        return None
+    holder = verb
+    while not any(c.dep_ == "nsubj" for c in holder.children) and holder.dep_ == "xcomp":
+        holder = holder.head  # "forces continued to receive fire"
+    attacked = [
+        x for c in holder.children if c.dep_ == "nsubj" for x in _actors_in(c, index, claim)
+    ]
+    attackers: list[str] = []
+    for h in (noun, verb):
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                attackers += _pobj_actors(c, index, claim)
+    if not attacked and not attackers:
+        return None
+    return attackers, [x for x in attacked if x not in attackers]
+
+
+def _claimed_by(sentence: Any, index: ActorIndex, claim: Claim | None) -> list[str]:
+    """The group that claimed responsibility for an attack in this sentence ("..., for which
+    X has claimed responsibility"; "responsibility was claimed by X")."""
+    out: list[str] = []
+    for t in sentence:
+        if t.lemma_.lower() != "responsibility" or t.head.lemma_.lower() not in ("claim", "take"):
+            continue
+        verb = t.head
+        for c in verb.children:
+            if c.dep_ == "nsubj" and t.dep_ == "dobj":
+                out += _actors_in(c, index, claim)
+            elif c.dep_ == "agent" and t.dep_ == "nsubjpass":
+                out += _pobj_actors(c, index, claim)
     return out
 
 
@@ -288,6 +376,11 @@ def find_arguments(
         if owners:
             a1 = owners
             a2 = [x for x in a2 if x not in owners]
+    received = None if frame_name in _TRANSFER_FRAMES else _received_attack(tok, index, claim)
+    if received is not None:
+        a1, a2 = received
+    if not a1 and frame_name in _VIOLENT_FRAMES:
+        a1 += [x for x in _claimed_by(sentence, index, claim) if x not in a2]
     if frame_name == "supply" and gov.lemma_.lower() in ("receive", "get", "obtain", "acquire"):
         # "we are receiving arms from X": the subject receives; X supplies
         subj = [x for x in a1]
@@ -454,9 +547,11 @@ def _targets_around(
         heads.append(tok.head)  # "airstrikes killed 4 IS militants"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by") and tok.head.head.pos_ == "VERB":
         verb = tok.head.head  # "4 militants were killed in airstrikes"
-        out += [
-            x for c in verb.children if c.dep_ == "nsubjpass" for x in _actors_in(c, index, claim)
-        ]
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            # "civilians were killed and injured in bombings": the first verb's subject
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        out += [x for c in subjects for x in _actors_in(c, index, claim)]
         if out:
             return out
     for h in heads:

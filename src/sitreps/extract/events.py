@@ -208,7 +208,11 @@ def _draft(
         confidence=confidence,
     )
     return Draft(
-        event=event, sentences=(main.sentence,), frame=main.frame.name, parsed_sides=parsed_args
+        event=event,
+        sentences=(main.sentence,),
+        frame=main.frame.name,
+        parsed_sides=parsed_args,
+        from_parse=args.from_parse,
     )
 
 
@@ -221,6 +225,8 @@ class Draft:
     frame: str
     #: actor1 / actor2 as the parse found them, before ACLED's conventions filled gaps
     parsed_sides: tuple[str | None, str | None] = (None, None)
+    #: False when the actors are only the nearest names around the trigger
+    from_parse: bool = True
 
 
 #: subordinators of a clause that sets a condition, a time or a cause for the main clause
@@ -352,8 +358,13 @@ def _specific(actor: str | None, other: Event, index: ActorIndex) -> str | None:
 
 
 def _merge_two(a: Event, b: Event, index: ActorIndex) -> Event:
-    actor1 = a.actor1 or (b.actor1 if b.actor1 != a.actor2 else b.actor2)
-    actor2 = a.actor2 or next((x for x in (b.actor2, b.actor1) if x and x != actor1), None)
+    # b may name the sides the other way round ("X attacked Y" ... "Y was hit by X")
+    crossed = (b.actor1 is not None and b.actor1 == a.actor2) or (
+        b.actor2 is not None and b.actor2 == a.actor1
+    )
+    b1, b2 = (b.actor2, b.actor1) if crossed else (b.actor1, b.actor2)
+    actor1 = a.actor1 or (b1 if b1 != a.actor2 else None)
+    actor2 = a.actor2 or (b2 if b2 != actor1 else None)
     actor1, actor2 = _specific(actor1, b, index), _specific(actor2, b, index)
     core = {x for x in (actor1, actor2) if x}
     start = min((d for d in (a.date_start, b.date_start) if d), default=None)
@@ -410,6 +421,10 @@ def fold_answered_questions(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _without_actors(e: Event) -> Event:
+    return replace(e, actor1=None, actor2=None, assoc_actor1=(), assoc_actor2=())
+
+
 def merge_drafts(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     """Merge drafts that restate the same event (first mention keeps the trigger); a reported
     question answered in its own sentence is folded into the answer."""
@@ -417,11 +432,27 @@ def merge_drafts(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     for d in fold_answered_questions(drafts):
         for i, kept in enumerate(out):
             if _same_event(kept.event, d.event, index) or _follow_up(kept, d, index):
+                if kept.from_parse and not d.from_parse:
+                    # a guess by proximity adds no actor to sides the parse found
+                    merged = _merge_two(kept.event, _without_actors(d.event), index)
+                elif d.from_parse and not kept.from_parse:
+                    # the parse's sides come first, the earlier guess only fills gaps
+                    sides = _merge_two(d.event, kept.event, index)
+                    merged = replace(
+                        _merge_two(kept.event, d.event, index),
+                        actor1=sides.actor1,
+                        actor2=sides.actor2,
+                        assoc_actor1=sides.assoc_actor1,
+                        assoc_actor2=sides.assoc_actor2,
+                    )
+                else:
+                    merged = _merge_two(kept.event, d.event, index)
                 out[i] = Draft(
-                    _merge_two(kept.event, d.event, index),
+                    merged,
                     tuple(sorted({*kept.sentences, *d.sentences})),
                     kept.frame,
                     kept.parsed_sides,
+                    kept.from_parse or d.from_parse,
                 )
                 break
         else:
