@@ -38,6 +38,7 @@ def _modality(text: str, trigger: str, claim: Claim | None = None) -> str:
          "hypothetical"),
         ("Aircraft struck the depot in order to destroy the weapons.", "destroy", "future"),
         ("The rebels continued to attack the base.", "attack", "asserted"),
+        ("The army refused to withdraw from the town.", "withdraw", "negated"),
     ],
 )  # fmt: skip
 def test_modality_cues(text: str, trigger: str, expected: str) -> None:
@@ -57,3 +58,27 @@ def test_interviewer_statement_stays_asserted() -> None:
         kind="interview_question",
     )
     assert _modality(text, "handing", claim) == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cue", "plover"),
+    [
+        ("We will not allow the militia to keep its weapons.", "allow", "refusal", "REJECT"),
+        ("We won't withdraw from the town.", "withdraw", "refusal", "REJECT"),
+        ("The council has a duty to allow relief convoys into the town.", "allow",
+         "obligation", "CONCEDE"),
+        ("The army will withdraw from the town.", "withdraw", None, "AGREE"),
+        ("The army is willing to withdraw from the town.", "withdraw", None, "AGREE"),
+    ],
+)  # fmt: skip
+def test_intent_cues_and_plover(text: str, trigger: str, cue: str | None, plover: str) -> None:
+    from sitreps.extract.modality import intent_cue
+    from sitreps.extract.plover import PloverCode, plover_with_modality
+
+    parsed = parse(Report(id="m", text=text))
+    tok = next(t for t in parsed.doc if t.text == trigger)
+    assert intent_cue(tok) == cue
+    modality = modality_of(tok, text, None)
+    assert modality in ("future", "hypothetical")
+    category = "CONCEDE" if trigger == "allow" else "RETREAT"
+    assert plover_with_modality(PloverCode(category, None), modality, cue).category == plover

@@ -26,7 +26,7 @@ from sitreps.extract.arguments import (
 from sitreps.extract.claims import claim_for
 from sitreps.extract.eventtype import LinearModel, classify, current_model, refine
 from sitreps.extract.fatalities import acled_fatalities, assign_sides
-from sitreps.extract.modality import modality_of
+from sitreps.extract.modality import intent_cue, modality_of
 from sitreps.extract.plover import plover_for, plover_with_modality
 from sitreps.extract.timex import resolve_time
 from sitreps.extract.triggers import TriggerGroup, find_triggers, group_triggers
@@ -178,7 +178,7 @@ def _draft(
         fill=modality == "asserted",
     )
     code = plover_for(main.frame, typing.sub_event_type)
-    code = plover_with_modality(code, modality)
+    code = plover_with_modality(code, modality, intent_cue(tok))
     where = _choose_location(parsed, _own_clause_places(places, tok), trigger, (sent_span,))
     when = resolve_time(parsed, trigger, parsed.report.published)
     confidence = round(typing.confidence * (1.0 if args.from_parse else 0.8), 3)

@@ -35,6 +35,7 @@ _DEONTIC_NOUNS = frozenset(
     {"responsibility", "obligation", "duty", "need", "ability", "capability", "capacity",
      "right", "chance", "opportunity", "power", "means", "attempt", "effort", "bid", "call"}
 )  # fmt: skip
+_REFUSING_VERBS = frozenset({"refuse", "decline", "reject"})
 _NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "without"})
 _CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj", "acl", "relcl"})
 _NOMINAL = frozenset(
@@ -92,6 +93,8 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
             hypo = True
         if dep == "xcomp" and lemma in _FUTURE_VERBS:
             future = True
+        if dep == "xcomp" and lemma in _REFUSING_VERBS | {"fail"}:
+            neg = True  # "refused to withdraw", "failed to capture the town"
         if dep == "xcomp" and cur.pos_ in ("VERB", "AUX"):
             # "we will continue to strike", "they would try to advance": the governing verb's
             # auxiliaries carry over to its complement
@@ -124,3 +127,32 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
     if neg:
         return "negated"
     return "asserted"
+
+
+def intent_cue(tok: Any) -> str | None:
+    """How a non-asserted event is meant, for PLOVER's coding of intents:
+
+    * ``"refusal"``: a negated intent ("we will not allow X", "refused to withdraw");
+    * ``"obligation"``: a duty or capacity, not an intent ("a responsibility to allow aid",
+      "the group's ability to launch attacks");
+    * None otherwise.
+    """
+    verb = _clause_verb(tok)
+    cur, dep = verb, ""
+    for _ in range(4):
+        auxes = _own_auxes(cur)
+        negated = any(a.dep_ == "neg" or a.lower_ in _NEGATION_WORDS for a in auxes) or any(
+            c.dep_ == "neg" for c in cur.children
+        )
+        volitional = any(a.lower_ in _FUTURE_AUX or a.lower_ == "would" for a in auxes)
+        if negated and volitional:
+            return "refusal"
+        if dep == "xcomp" and cur.lemma_.lower() in _REFUSING_VERBS:
+            return "refusal"
+        if dep == "acl" and cur.lemma_.lower() in _DEONTIC_NOUNS:
+            return "obligation"
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "acl", "advcl", "conj", "ccomp"):
+            break
+        dep = cur.dep_
+        cur = cur.head
+    return None

@@ -32,11 +32,17 @@ class PloverCode:
 _COOPERATIVE = frozenset({"AID", "CONSULT", "CONCEDE", "RETREAT", "SUPPORT", "COOPERATE"})
 
 
-def plover_with_modality(code: PloverCode, modality: str) -> PloverCode:
-    """An intent to cooperate (future or hypothetical) is PLOVER AGREE."""
-    if modality in ("future", "hypothetical") and code.category in _COOPERATIVE:
-        return PloverCode("AGREE", None)
-    return code
+def plover_with_modality(code: PloverCode, modality: str, cue: str | None = None) -> PloverCode:
+    """An intent to cooperate (future or hypothetical) is PLOVER AGREE; a refused one ("we
+    will not allow ...", "refused to withdraw") is REJECT. A duty or a capacity ("a
+    responsibility to allow aid", ``cue == "obligation"``) is no intent and keeps its code."""
+    if modality not in ("future", "hypothetical") or code.category not in _COOPERATIVE:
+        return code
+    if cue == "refusal":
+        return PloverCode("REJECT", None)
+    if cue == "obligation":
+        return code
+    return PloverCode("AGREE", None)
 
 
 def plover_for(frame: Frame, sub_event_type: str | None) -> PloverCode:
