@@ -107,3 +107,27 @@ def test_territory_taken_without_fighting_is_a_non_violent_transfer() -> None:
     assert quiet.event_type == "Strategic developments"
     fought = classify("The rebels took control of the village after heavy fighting.", taken, None)
     assert fought.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_shooting_down_or_intercepting_projectiles_is_disrupted_weapons_use() -> None:
+    for text in (
+        "Air defence units shot down two drones over the port.",
+        "The rockets were intercepted over the northern suburbs.",
+    ):
+        assert ("Strategic developments", "Disrupted weapons use") in _types(text), text
+    assert "interception" not in {n for _, n in _frames("The rebels shot down a helicopter.")}
+
+
+def test_seizing_a_weapons_cache_is_disrupted_weapons_use() -> None:
+    assert "disrupt" in {n for _, n in _frames("Police seized a cache of rifles near Easton.")}
+
+
+def test_stun_grenades_are_an_intervention_not_a_grenade_attack() -> None:
+    text = "Residents protested in Easton. Police fired stun grenades to disperse them."
+    assert "grenade" not in {n for _, n in _frames(text)}
+    assert ("Protests", "Protest with intervention") in _types(text)
+
+
+def test_protesters_named_after_a_protest_are_not_a_second_protest() -> None:
+    text = "Nurses gathered outside the ministry to demand pay rises. Two protesters were arrested."
+    assert _types(text) == [("Protests", "Protest with intervention")]

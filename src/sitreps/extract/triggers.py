@@ -24,6 +24,7 @@ DEFAULT_POS = ("VERB", "NOUN")
 _DESCRIPTIVE_DEPS = frozenset(
     {"prep", "pobj", "pcomp", "acl", "relcl", "amod", "nmod", "appos", "compound", "poss"}
 )
+_PROTESTER_NOUNS = frozenset({"demonstrator", "protester", "protestor"})
 _DURATION_NOUNS = frozenset({"year", "years", "decade", "decades", "month", "months"})
 
 
@@ -211,6 +212,18 @@ def _choose(tok: Any, options: list[Frame]) -> Frame:
     return options[0]
 
 
+def _stops_projectile(tok: Any) -> bool:
+    """'shot down a drone', 'missiles were intercepted': a projectile is stopped."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _in_list(child, "projectile_words"):
+            return True
+        if child.dep_ in ("dobj", "nsubjpass"):
+            conj = [g for g in child.children if g.dep_ == "conj"]
+            if any(_in_list(g, "projectile_words") for g in conj):
+                return True
+    return False
+
+
 def _names_purpose(sent: Any) -> bool:
     """Whether a sentence says what a protest is for ("to denounce", "against", "demanding")."""
     return any(_in_list(t, "protest_purpose_words") or _in_list(t, "civil_subjects") for t in sent)
@@ -278,6 +291,12 @@ def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
                     if frame is not None:
                         hit = (other, frame)
                         break
+                if (
+                    hit is not None
+                    and hit[1].name in ("materiel", "disrupt")
+                    and (_stops_projectile(tok) or _stops_projectile(hit[0]))
+                ):
+                    hit = (hit[0], lex.frames.get("interception", hit[1]))
                 if hit is not None and not (
                     hit[1].name == "protest"
                     and "conference" in keys[hit[0].i] + keys[tok.i]
@@ -295,6 +314,8 @@ def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
                     if tok.pos_ in pos and frame not in options:
                         options.append(frame)
             chosen = _choose(tok, options) if options else None
+            if chosen is not None and chosen.name == "disrupt" and _stops_projectile(tok):
+                chosen = lex.frames.get("interception", chosen)
             if chosen is not None and _keep(tok, chosen):
                 found.append(Trigger(tok.i, tok.idx, tok.idx + len(tok.text), chosen, s_index))
                 taken.add(tok.i)
@@ -355,6 +376,22 @@ def group_triggers(doc: Any, triggers: tuple[Trigger, ...]) -> tuple[TriggerGrou
         else:
             mains.append(out)
     mains.sort(key=lambda t: t.start)
+    # "Two demonstrators were arrested" after a protest names its participants, not a new one
+    for m in list(mains):
+        if m.frame.name != "protest" or doc[m.token].lemma_.lower() not in _PROTESTER_NOUNS:
+            continue
+        earlier = [
+            o
+            for o in mains
+            if o is not m
+            and o.frame.name == "protest"
+            and o.start < m.start
+            and 0 <= m.sentence - o.sentence <= 1
+        ]
+        if earlier:
+            mains.remove(m)
+            folded.setdefault(earlier[-1].token, []).append(m)
+            folded[earlier[-1].token].extend(folded.pop(m.token, []))
     # a frame that absorbs another ("took control ... following clashes") takes its trigger;
     # one that joins another ("Police intervened to disperse them") joins the event of its
     # sentence or of the sentence just before
