@@ -102,7 +102,11 @@ def report_context(
             and c.continues_word.isalpha()
         ):
             continue  # "Jabal Zubayr": a town's name inside a longer name
-        if c.modifier and rec.feature in ("city", "village", "site"):
+        if (
+            c.modifier
+            and rec.feature in ("city", "village", "site")
+            and (rec.population < _BIG_TOWN or fold(rec.name) != fold(c.span.text))
+        ):
             continue  # "Molotov cocktails": a town's name used for a thing
         votes[rec.country] += 2 if rec.feature == "country" else 1
         if rec.feature == "country":
@@ -294,7 +298,12 @@ def resolve(
         and cand.modifier
         and not a1
         and not cc
-        and all(r.country != ctx.focus and r.feature not in ("country", "region") for r in recs)
+        and all(
+            r.country != ctx.focus
+            and r.feature not in ("country", "region")
+            and (r.population < _BIG_TOWN or fold(r.name) != fold(cand.span.text))
+            for r in recs
+        )
     ):
         return Resolved(cand, None, 0.0, "modifier of a common noun, outside the report's country")
     key = fold(cand.span.text)
