@@ -131,3 +131,29 @@ def test_stun_grenades_are_an_intervention_not_a_grenade_attack() -> None:
 def test_protesters_named_after_a_protest_are_not_a_second_protest() -> None:
     text = "Nurses gathered outside the ministry to demand pay rises. Two protesters were arrested."
     assert _types(text) == [("Protests", "Protest with intervention")]
+
+
+def test_a_bomb_that_goes_off_is_an_explosive_and_a_dropped_bomb_an_air_strike() -> None:
+    assert _types("A bomb went off near the bus station in Easton.") == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
+    assert ("Explosions/Remote violence", "Air/drone strike") in _types(
+        "A drone dropped bombs on the market in Easton."
+    )
+
+
+def test_seizing_a_house_is_property_not_territory() -> None:
+    assert ("Strategic developments", "Looting/property destruction") in _types(
+        "Soldiers sealed off and seized the house of an opposition lawmaker."
+    )
+
+
+def test_armed_forces_arriving_or_crossing_is_a_movement_of_forces() -> None:
+    assert "movement" in {n for _, n in _frames("Dozens of soldiers crossed the river at dawn.")}
+    assert "movement" not in {n for _, n in _frames("The family crossed the river at dawn.")}
+
+
+def test_forced_deportation_is_an_abduction() -> None:
+    assert ("Violence against civilians", "Abduction/forced disappearance") in _types(
+        "The occupying troops forcibly deported dozens of villagers."
+    )

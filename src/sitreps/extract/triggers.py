@@ -206,6 +206,8 @@ def _choose(tok: Any, options: list[Frame]) -> Frame:
     if {"take_territory", "capture_people"} <= names:
         want = "capture_people" if _object_is_people(tok) else "take_territory"
         return next(f for f in options if f.name == want)
+    if names & {"take_territory", "disrupt", "coerce"} and _object_is_property(tok):
+        return load_lexicon().frames["loot"]  # seized / confiscated / sealed off a house
     if {"military_strike", "protest"} <= names:
         want = "protest" if is_labour_strike(tok) else "military_strike"
         return next(f for f in options if f.name == want)
@@ -222,6 +224,13 @@ def _stops_projectile(tok: Any) -> bool:
             if any(_in_list(g, "projectile_words") for g in conj):
                 return True
     return False
+
+
+def _object_is_property(tok: Any) -> bool:
+    """'seized the house', 'confiscated their land': property taken from its owners."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and _in_list(c, "property_words") for c in tok.children
+    )
 
 
 def _names_purpose(sent: Any) -> bool:
@@ -241,6 +250,9 @@ def _keep(tok: Any, frame: Frame) -> bool:
         return _object_is_place(tok) or tok.pos_ == "NOUN"
     if frame.name == "handover" and tok.lemma_.lower() in ("hand", "handing", "turn"):
         return _object_is_place(tok)  # "handed over medicine" is not a transfer of ground
+    if frame.name == "movement" and tok.lemma_.lower() in ("arrive", "cross"):
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        return any(_in_list(t, "armed_movers") for c in subjects for t in c.subtree)
     if frame.name == "protest" and tok.lemma_.lower() == "demonstrate" and tok.pos_ == "VERB":
         # "the attacks demonstrate a disregard for ...", "this demonstrates that ...": to show
         return not any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
@@ -297,6 +309,12 @@ def find_triggers(doc: Any, sentences: tuple[Any, ...]) -> tuple[Trigger, ...]:
                     and (_stops_projectile(tok) or _stops_projectile(hit[0]))
                 ):
                     hit = (hit[0], lex.frames.get("interception", hit[1]))
+                if (
+                    hit is not None
+                    and hit[1].name in ("take_territory", "disrupt", "coerce")
+                    and (_object_is_property(tok) or _object_is_property(hit[0]))
+                ):
+                    hit = (hit[0], lex.frames["loot"])
                 if hit is not None and not (
                     hit[1].name == "protest"
                     and "conference" in keys[hit[0].i] + keys[tok.i]
