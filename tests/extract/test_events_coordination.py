@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 
 from sitreps.extract.arguments import build_index, fill_blocked
-from sitreps.extract.events import _own_clause_places, background_description, find_events
+from sitreps.extract.events import (
+    _own_clause_places,
+    background_description,
+    find_events,
+    generic_statement,
+)
 from sitreps.extract.relations import find_relations
 from sitreps.models import (
     Actor,
@@ -212,3 +217,18 @@ def test_merge_with_an_actorless_mention_does_not_flip_sides() -> None:
     assert (crossed.actor1, crossed.actor2) == ("rebels", None)
     filled = _merge_two(ev("rebels", None), ev("army", "rebels"), index)
     assert (filled.actor1, filled.actor2) == ("rebels", "army")
+
+
+def test_practice_in_the_present_tense_is_no_event() -> None:
+    text = "The army avoids harm to civilians during the planning of airstrikes on the TLF."
+    parsed = parse(Report(id="t", text=text))
+    assert generic_statement(next(t for t in parsed.doc if t.text == "airstrikes"))
+    past = "Two civilians were killed during the planning of airstrikes on the TLF."
+    parsed = parse(Report(id="t", text=past))
+    assert not generic_statement(next(t for t in parsed.doc if t.text == "airstrikes"))
+
+
+def test_proximity_guess_skips_the_side_supported() -> None:
+    text = "In support of government forces, TLF aircraft conducted a strike to target snipers."
+    events = _typed(text)
+    assert events and all(e.actor2 != "army" for e in events)

@@ -39,6 +39,9 @@ def _modality(text: str, trigger: str, claim: Claim | None = None) -> str:
         ("Aircraft struck the depot in order to destroy the weapons.", "destroy", "future"),
         ("The rebels continued to attack the base.", "attack", "asserted"),
         ("The army refused to withdraw from the town.", "withdraw", "negated"),
+        ("They pressed the army to leave, so that the talks can resume.", "talks",
+         "hypothetical"),
+        ("The group has made a commitment to release the prisoners.", "release", "future"),
     ],
 )  # fmt: skip
 def test_modality_cues(text: str, trigger: str, expected: str) -> None:
@@ -69,6 +72,8 @@ def test_interviewer_statement_stays_asserted() -> None:
          "obligation", "CONCEDE"),
         ("The army will withdraw from the town.", "withdraw", None, "AGREE"),
         ("The army is willing to withdraw from the town.", "withdraw", None, "AGREE"),
+        ("They pressed the army hard, so that the rebels withdraw from the town.", "withdraw",
+         "purpose", "RETREAT"),
     ],
 )  # fmt: skip
 def test_intent_cues_and_plover(text: str, trigger: str, cue: str | None, plover: str) -> None:

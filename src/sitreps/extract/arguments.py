@@ -412,8 +412,10 @@ def find_arguments(
     from_parse = bool(a1 or a2)
     if not from_parse:
         lo, hi = _clause_range(tok, sentence)
-        before = [m for m in index.mentions if lo <= m.span.start < tok.idx]
-        after = [m for m in index.mentions if tok.idx < m.span.start < hi]
+        blocked = fill_blocked(tok, index, claim)
+        near = [m for m in index.mentions if index.resolve(m.entity_id) not in blocked]
+        before = [m for m in near if lo <= m.span.start < tok.idx]
+        after = [m for m in near if tok.idx < m.span.start < hi]
         first = index.resolve(before[-1].entity_id) if before else None
         second = index.resolve(after[0].entity_id) if after else None
         a1 = [first] if first else []

@@ -63,6 +63,7 @@ def find_events(
         g
         for g in group_triggers(doc, find_triggers(doc, parsed.sentences))
         if not background_description(doc[g.main.token])
+        and not generic_statement(doc[g.main.token])
     )
     if not groups:
         return ()
@@ -117,6 +118,42 @@ def background_description(tok: Any) -> bool:
         return False
     specific = ("det", "poss", "nummod")
     return not any(c.dep_ in specific for p in phrases for c in p.children)
+
+
+def _bare_plural(noun: Any) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in noun.children
+    )
+
+
+def generic_statement(tok: Any) -> bool:
+    """A practice stated in the simple present, not an event: "the Coalition takes all
+    feasible precautions during the planning and execution of airstrikes". The trigger is a
+    noun inside a prepositional phrase of a present-tense verb without auxiliary, and it or
+    the object of its "of" is a bare plural (no article, number or possessive)."""
+    if tok.pos_ != "NOUN":
+        return False
+    phrase = [tok]
+    for head in (tok, tok.head if tok.dep_ == "conj" else None):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                phrase += [p for p in c.children if p.dep_ == "pobj"]
+    if not any(_bare_plural(n) for n in phrase):
+        return False
+    cur, through_prep = tok, False
+    for _ in range(8):
+        if cur.dep_ not in ("pobj", "prep", "conj", "compound", "amod", "nmod"):
+            break
+        through_prep = through_prep or cur.dep_ == "prep"
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    if not through_prep or cur.tag_ not in ("VBZ", "VBP"):
+        return False
+    verbs = [cur, cur.head] if cur.dep_ == "conj" else [cur]
+    return not any(c.dep_ in ("aux", "auxpass") for v in verbs for c in v.children)
 
 
 def _context(parsed: ParsedReport, sentence: int, event_sentences: list[int]) -> str:
@@ -212,7 +249,7 @@ def _draft(
         sentences=(main.sentence,),
         frame=main.frame.name,
         parsed_sides=parsed_args,
-        from_parse=args.from_parse,
+        from_parse=args.from_parse or parsed_args == (None, None),
     )
 
 
@@ -225,7 +262,8 @@ class Draft:
     frame: str
     #: actor1 / actor2 as the parse found them, before ACLED's conventions filled gaps
     parsed_sides: tuple[str | None, str | None] = (None, None)
-    #: False when the actors are only the nearest names around the trigger
+    #: False when the actors are only the nearest names around the trigger (a guess; the
+    #: sides ACLED's conventions fill on a draft without any name still count)
     from_parse: bool = True
 
 

@@ -28,7 +28,10 @@ _FUTURE_VERBS = frozenset(
     {"plan", "intend", "vow", "pledge", "prepare", "expect", "aim", "threaten", "promise",
      "want", "seek", "hope", "decide", "go", "offer", "agree"}
 )  # fmt: skip
-_FUTURE_NOUNS = frozenset({"plan", "plans", "intention", "preparation", "preparations"})
+_FUTURE_NOUNS = frozenset(
+    {"plan", "plans", "intention", "preparation", "preparations", "commitment", "commitments",
+     "pledge", "pledges", "promise", "promises"}
+)  # fmt: skip
 #: nouns whose infinitive complement is an obligation or a capacity, not a fact ("a
 #: responsibility to press the regime", "ISIL's ability to launch attacks")
 _DEONTIC_NOUNS = frozenset(
@@ -58,6 +61,12 @@ def _own_auxes(verb: Any) -> list[Any]:
     return auxes
 
 
+def _purpose(verb: Any) -> bool:
+    """A clause of purpose: "so that talks have a chance", "lest the town fall"."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return {"so", "that"} <= marks or "lest" in marks
+
+
 def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
     """The modality of the event whose trigger is token ``tok``."""
     if sentence_text.rstrip().endswith("?"):
@@ -76,6 +85,8 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
         elif word in _FUTURE_AUX:
             future = True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        hypo = True
+    if _purpose(verb):
         hypo = True
     # walk up: governing words and enclosing conditionals
     cur = verb
@@ -118,6 +129,8 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
                     hypo = True
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
                 hypo = True
+            if _purpose(cur):
+                hypo = True
         if dep not in _CLAUSAL and dep not in _NOMINAL:
             break
     if hypo:
@@ -135,11 +148,14 @@ def intent_cue(tok: Any) -> str | None:
     * ``"refusal"``: a negated intent ("we will not allow X", "refused to withdraw");
     * ``"obligation"``: a duty or capacity, not an intent ("a responsibility to allow aid",
       "the group's ability to launch attacks");
+    * ``"purpose"``: an aim of someone else's act ("..., so that talks have a chance");
     * None otherwise.
     """
     verb = _clause_verb(tok)
     cur, dep = verb, ""
     for _ in range(4):
+        if _purpose(cur):
+            return "purpose"
         auxes = _own_auxes(cur)
         negated = any(a.dep_ == "neg" or a.lower_ in _NEGATION_WORDS for a in auxes) or any(
             c.dep_ == "neg" for c in cur.children

@@ -35,12 +35,13 @@ _COOPERATIVE = frozenset({"AID", "CONSULT", "CONCEDE", "RETREAT", "SUPPORT", "CO
 def plover_with_modality(code: PloverCode, modality: str, cue: str | None = None) -> PloverCode:
     """An intent to cooperate (future or hypothetical) is PLOVER AGREE; a refused one ("we
     will not allow ...", "refused to withdraw") is REJECT. A duty or a capacity ("a
-    responsibility to allow aid", ``cue == "obligation"``) is no intent and keeps its code."""
+    responsibility to allow aid", ``cue == "obligation"``) or the aim of another act ("so
+    that talks have a chance", ``cue == "purpose"``) is no intent and keeps its code."""
     if modality not in ("future", "hypothetical") or code.category not in _COOPERATIVE:
         return code
     if cue == "refusal":
         return PloverCode("REJECT", None)
-    if cue == "obligation":
+    if cue in ("obligation", "purpose"):
         return code
     return PloverCode("AGREE", None)
 
