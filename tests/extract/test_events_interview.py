@@ -86,3 +86,33 @@ def test_statements_about_the_future_are_not_asserted(extraction: Extraction) ->
 
 def test_no_event_has_an_invented_date(extraction: Extraction) -> None:
     assert all(e.date_start is None and e.date_end is None for e in extraction.events)
+
+
+def test_hypothetical_intervention_gets_no_filled_opponent(extraction: Extraction) -> None:
+    (intervention,) = _find(extraction, "intervention")
+    assert intervention.actor1 is not None and intervention.actor2 is None
+    hypothetical_fights = [
+        r for r in extraction.relations if r.kind == "fights" and r.modality != "asserted"
+    ]
+    assert not hypothetical_fights
+
+
+def test_reported_question_is_folded_into_its_answer(extraction: Extraction) -> None:
+    asked = [e for e in extraction.events if "When asked" in e.evidence[0].text]
+    assert [(e.plover, e.modality) for e in asked] == [("AID", "asserted")]
+    claims = {c.id: c for c in extraction.claims}
+    assert asked[0].claim is not None and claims[asked[0].claim].partisan
+
+
+def test_suspended_programme_is_suspended_by_its_owner(extraction: Extraction) -> None:
+    (suspension,) = _find(extraction, "suspended")
+    assert suspension.plover == "SANCTION"
+    assert "Intelligence" in _actor_named(extraction, suspension.actor1)
+    assert suspension.actor2 is None
+
+
+def test_conditional_advance_is_placed_at_its_goal(extraction: Extraction) -> None:
+    (advance,) = _find(extraction, "advanced")
+    assert advance.modality == "hypothetical"
+    places = {p.id: p for p in extraction.places}
+    assert advance.place in places and "Deir" in places[advance.place].name
