@@ -157,3 +157,13 @@ def test_forced_deportation_is_an_abduction() -> None:
     assert ("Violence against civilians", "Abduction/forced disappearance") in _types(
         "The occupying troops forcibly deported dozens of villagers."
     )
+
+
+def test_sub_types_without_training_rows_come_from_the_lexicon() -> None:
+    assert _types("Armed men set up a new base near the river crossing.") == [
+        ("Strategic developments", "Headquarters or base established")
+    ]
+    assert ("Explosions/Remote violence", "Chemical weapon") in _types(
+        "Doctors reported a chlorine gas attack on the northern district."
+    )
+    assert "chemical" not in {n for _, n in _frames("Police fired tear gas at the crowd.")}
