@@ -167,3 +167,8 @@ def test_sub_types_without_training_rows_come_from_the_lexicon() -> None:
         "Doctors reported a chlorine gas attack on the northern district."
     )
     assert "chemical" not in {n for _, n in _frames("Police fired tear gas at the crowd.")}
+
+
+def test_the_fight_against_a_group_is_a_campaign_not_a_clash() -> None:
+    assert "clash" not in {n for _, n in _frames("Our shared fight against the militants goes on.")}
+    assert "clash" in {n for _, n in _frames("The army fought against the rebels near Easton.")}

@@ -250,6 +250,9 @@ def _keep(tok: Any, frame: Frame) -> bool:
         return _object_is_place(tok) or tok.pos_ == "NOUN"
     if frame.name == "handover" and tok.lemma_.lower() in ("hand", "handing", "turn"):
         return _object_is_place(tok)  # "handed over medicine" is not a transfer of ground
+    if frame.name == "clash" and tok.pos_ == "NOUN" and tok.lemma_.lower() == "fight":
+        # "the (shared) fight against Da'esh / hate crimes": a campaign, not a clash
+        return not any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
     if frame.name == "movement" and tok.lemma_.lower() in ("arrive", "cross"):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         return any(_in_list(t, "armed_movers") for c in subjects for t in c.subtree)
