@@ -119,3 +119,24 @@ def test_district_written_as_a_district_keeps_district_precision() -> None:
     _, c = _choose("Police detained migrants in the Kartal district of Istanbul.", "detained")
     assert c.place is not None and c.place.startswith("adm2:TR.34.")
     assert c.geo_precision == 2
+
+
+def test_coding_remark_names_the_location() -> None:
+    text = "Militants attacked a convoy somewhere in Diyala province. Coded as provincial capital Baquba city."
+    _, c = _choose(text, "attacked")
+    assert c.place == "gn:97990" and c.geo_precision == 3
+    assert "coding remark" in c.reason
+
+
+def test_place_coded_elsewhere_or_unclear_is_skipped() -> None:
+    text = (
+        "Forces shelled positions in Hama (coded to Halfaya) (Hama) and Idlib (location unclear)."
+    )
+    _, c = _choose(text, "shelled")
+    assert c.place == "gn:170044" and "Idlib" not in c.reason
+
+
+def test_place_in_a_quoted_claim_is_skipped() -> None:
+    text = "Forces fired artillery at positions in Sahar (Sadah) 'in Najran'."
+    _, c = _choose(text, "fired")
+    assert c.place is not None and "Najran" not in c.reason

@@ -87,3 +87,18 @@ def test_geonames_admin2_names_lose_their_unit_words() -> None:
     assert b.gn_admin2_name("Liwā’ ar Ramthā") == "ar Ramthā"
     assert b.gn_admin2_name("Mateh Binyamin Regional Council") == "Mateh Binyamin"
     assert b.unit_display("Kadıköy") == "Kadikoy"
+
+
+def test_sentence_initial_verb_does_not_start_a_name() -> None:
+    f = _find("Troops moved along the Baghdad road. Coded as Kut city.")
+    assert "Kut" in _by_text(f)
+    assert not [m for m in f.mentions if m.span.text.startswith("Coded")]
+
+
+def test_transliteration_match_stays_in_the_reports_units() -> None:
+    f = _find(
+        "Shelling hit Zarzouri village in the countryside of Tell Abiad in Ar Raqqa governorate."
+    )
+    rec = _by_text(f).get("Zarzouri")
+    place = next((p for p in f.places if p.id == rec), None)
+    assert place is None or place.admin1 == "Ar Raqqa"

@@ -48,6 +48,8 @@ FACILITY = frozenset(
      "hotel", "church", "gate", "roundabout", "park", "court", "police", "municipality",
      "council", "center", "centre", "hall", "highway", "dam", "refinery", "field", "airbase"}
 )  # fmt: skip
+#: parts of speech a capitalised sentence-initial word has when it starts no name
+_NOT_NAME_START = frozenset({"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 _KEEP_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC", "KSA", "U.S.", "U.K."})
 _MAX_TOKENS = 6
 
@@ -166,7 +168,7 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             and not doc[t0].is_sent_start
             and _continues_name(doc, t0 - 1)
             # "at Taizz" is English; "Bab al Yemen" joins two words of one name
-            and (doc[t0 - 1].lower_ not in _CONNECTORS or (t0 > 1 and _is_cap(doc[t0 - 2])))
+            and (doc[t0 - 1].lower_ not in _CONNECTORS or (t0 > 1 and _name_word(doc[t0 - 2])))
         )
         continues = forward or backward
         headline = any(a <= start < b for a, b in heads)
@@ -179,7 +181,7 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             t0 > 1
             and doc[t0 - 1].lower_ in _ARTICLES
             and doc[t0 - 1].text.islower()
-            and _is_cap(doc[t0 - 2])
+            and _name_word(doc[t0 - 2])
         )
         name_end = end
         if continues and t1 < len(doc) and _continues_name(doc, t1):
@@ -239,6 +241,9 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
         if taken[i] or not _is_cap(tok) or ent_label[i] in NEVER:
             i += 1
             continue
+        if tok.is_sent_start and tok.pos_ in _NOT_NAME_START and ent_label[i] == "":
+            i += 1  # "Coded as Kut city": a sentence's first verb is not part of a name
+            continue
         j = i
         while j < n and j - i < _MAX_TOKENS and not taken[j] and _word_ok(doc[j]):
             if ent_label[j] in NEVER:
@@ -284,6 +289,11 @@ _UNIT_CONTEXT_BEFORE = re.compile(
 )
 #: articles that join two words of one Arabic name ("Bab al Yemen", "Dar el Ouassaa")
 _ARTICLES = frozenset({"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az"})
+
+
+def _name_word(tok: Any) -> bool:
+    """A capitalised word that can be part of a name (not "Coded" in "Coded as Kut city")."""
+    return _is_cap(tok) and not (tok.is_sent_start and tok.pos_ in _NOT_NAME_START)
 
 
 def _modifies_noun(doc: Any, t1: int) -> bool:

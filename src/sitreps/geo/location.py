@@ -280,12 +280,53 @@ def _describe(opt: _Option, where: str) -> str:
     return f"{opt.mention.span.text!r} {how} {where}{tail}"
 
 
+#: ACLED's closing remark on where a vague event is coded ("Coded as provincial capital Baquba
+#: city.", "Coded to Al Anbar capital Ramadi city.", "Coded as Soran district.")
+_CODED_REMARK = re.compile(
+    r"(?:^|(?<=[.;]\s))(?:Location |Event )?[Cc]oded (?:as|to)\s+(?!\d)[^.;]{3,120}"
+)
+
+
+def _coded_remark(parsed: Any, places: PlaceFinding) -> LocationChoice | None:
+    """The place an ACLED coding remark names: its town (or district) before its admin1."""
+    text = parsed.report.text
+    by_id = {p.id: p for p in places.places}
+    for rm in _CODED_REMARK.finditer(text):
+        inside = [
+            m
+            for m in places.mentions
+            if m.entity_id in by_id and rm.start() <= m.span.start and m.span.end <= rm.end()
+        ]
+        if not inside:
+            # the remark repeats a name the report placed earlier ("Coded as Kut city.")
+            inside = [
+                m
+                for m in places.mentions
+                if m.entity_id in by_id and re.search(rf"\b{re.escape(m.span.text)}\b", rm.group(0))
+            ]
+        if not inside:
+            continue
+        best = min(
+            inside,
+            key=lambda m: (_SPECIFICITY.get(by_id[str(m.entity_id)].feature, 2), m.span.start),
+        )
+        after = text[best.span.end : best.span.end + 12].lower()
+        precision = 2 if after.lstrip().startswith("district") else 3
+        return LocationChoice(
+            best.entity_id, precision, f"{best.span.text!r} named by a coding remark"
+        )
+    return None
+
+
 def choose_location(
     parsed: Any, places: PlaceFinding, anchor: Span, evidence: tuple[Span, ...]
 ) -> LocationChoice:
     """The place where the event anchored at ``anchor`` happened, and why."""
     if not parsed.sentences:
         return LocationChoice(None, None, "no place in text")
+    remark = _coded_remark(parsed, places)
+    if remark is not None:
+        return remark
     sids = {_sentence_of(parsed, s.start) for s in evidence} | {_sentence_of(parsed, anchor.start)}
     options, skipped = _options(parsed, places, sids, anchor)
     if options:

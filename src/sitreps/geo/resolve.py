@@ -241,6 +241,10 @@ def resolve(
     a1, cc, label = _local_context(text, cand, following, gaz)
     if any(r.match == "name" for r in recs):
         recs = [r for r in recs if r.match == "name"]
+    elif ctx.admin1 and not a1 and any(r.admin1_code in ctx.admin1 for r in recs):
+        # a transliteration match in a report that places itself in admin1 units: only a
+        # reading inside one of them ("Zarzouri village ... in Ar Raqqa governorate")
+        recs = [r for r in recs if r.admin1_code in ctx.admin1]
     elif a1 and cand.in_parens:
         # "(Al Dhaher, Sadah)": a district spelt another way, inside its admin1 unit
         recs = [r for r in recs if r.feature == "admin2" and r.admin1_code in a1]
@@ -263,8 +267,6 @@ def resolve(
     if not recs:
         return Resolved(cand, None, 0.0, "not in gazetteer")
     if ctx.admin1 and not a1 and all(r.match == "skeleton" for r in recs):
-        # a transliteration match in a report that places itself in admin1 units: only a
-        # reading inside one of them ("Zarzouri village ... in Ar Raqqa governorate")
         recs = [r for r in recs if r.admin1_code in ctx.admin1]
         if not recs:
             return Resolved(cand, None, 0.0, "transliteration match outside the report's units")
