@@ -140,3 +140,21 @@ def test_place_in_a_quoted_claim_is_skipped() -> None:
     text = "Forces fired artillery at positions in Sahar (Sadah) 'in Najran'."
     _, c = _choose(text, "fired")
     assert c.place is not None and "Najran" not in c.reason
+
+
+def test_facility_named_after_a_town_takes_the_place_written_after_it() -> None:
+    text = "Lawyers protested outside the Adana courthouse in Seyhan town, Adana."
+    _, c = _choose(text, "protested")
+    assert c.geo_precision == 1 and "Seyhan" in c.reason
+
+
+def test_unknown_area_in_a_district_is_approximate() -> None:
+    text = "Airstrikes hit PKK positions in Zewa area in Al Amadiya district of Duhok."
+    _, c = _choose(text, "Airstrikes")
+    assert c.place is not None and c.place.startswith("adm2:")
+    assert c.geo_precision == 2
+
+
+def test_desert_of_a_town_is_approximate() -> None:
+    _, c = _choose("Police destroyed a hideout in the Ar Rutba desert in Anbar.", "destroyed")
+    assert c.geo_precision == 2 and "Rutba" in c.reason

@@ -231,8 +231,9 @@ _RURAL_AFTER = re.compile(
     re.I,
 )
 _UNIT_AFTER = re.compile(
-    r"^\s+(province|governorate|governate|district|region|city|town|"
-    r"village|camp|axis|road|highway|crossing|badia|area|desert|neighbou?rhood|front)\b",
+    r"^\s+(province|governorate|governate|sub-?district|district|region|city|town|"
+    r"villages|village|camp|axis|road|highway|crossing|badia|area|desert|valley|"
+    r"neighbou?rhood|front)\b",
     re.I,
 )
 _COMPARISON = re.compile(
@@ -331,6 +332,11 @@ def governor(text: str, start: int, end: int, floor: int = 0) -> Governor:
                 "neighborhood",
                 "neighbourhood",
                 "front",
+                "desert",
+                "valley",
+                "villages",
+                "sub-district",
+                "subdistrict",
             )
         )
     )

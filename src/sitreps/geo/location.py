@@ -158,6 +158,10 @@ def _options(
                 outer = governor(text, name_start, name_start + 1, floor)
                 if not _excluded(parsed, m, outer, floor):
                     prep_rank = min(prep_rank, _PREP_RANK.get(outer.prep or "", 3))
+        if _FACILITY_AFTER.match(text[m.span.end : m.span.end + 60]):
+            # "outside the Mardin courthouse in Artuklu town": the facility's own place
+            # (written after it) is the event's
+            prep_rank = max(prep_rank, 1)
         dist = abs(m.span.start - anchor.start) if anchor is not None else 0
         rank = (prep_rank, _SPECIFICITY.get(place.feature, 2), dist)
         context = bool(out) and _is_context(text, out[-1], m, place)
@@ -236,8 +240,14 @@ _SITE_CONTEXT_GAP = re.compile(
 )
 
 
+#: a place naming a facility that is placed right after it ("the Adana courthouse in Yuregir")
+_FACILITY_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?!(?:towns?|villages?|city|area|camp|district|sub-district|"
+    r"neighbou?rhood|countryside|province|governorate|axis|front|desert|valley|region|"
+    r"outskirts|suburbs?|road|highway|badia|crossing|border|frontlines?|and|or)\b)(?:[a-z][\w-]*\s+){1,3}(?:in|at)\s+(?:the\s+)?[A-Z]"
+)
 _UNKNOWN_TOWN_BEFORE = re.compile(
-    r"[A-Z][\w'’-]+\s+(?:town|village|city|area|camp|neighbou?rhood)\s*(?:(?:in|of|,)\s+|\(\s*)"
+    r"[A-Z][\w'’-]+\s+(?:town|village|city|camp|neighbou?rhood)\s*(?:(?:in|of|,)\s+|\(\s*)"
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|countryside|of)\s+)*$"
 )
 
@@ -248,7 +258,8 @@ def _precision(opt: _Option, text: str = "") -> int:
     part of a province ("northern Idlib countryside"), and 1 when the event's place is a named
     town the gazetteer lacks ("Fleifel town in Idleb countryside", "Mala (Harib, Marib)")."""
     base = opt.place.geo_precision or 1
-    if base == 1 and (opt.gov.near or opt.gov.rural or opt.gov.part):
+    near = opt.gov.near and not _FACILITY_AFTER.match(text[opt.mention.span.end :])
+    if base == 1 and (near or opt.gov.rural or opt.gov.part):
         return 2
     if opt.place.feature == "admin1" and opt.gov.part:
         return 2
