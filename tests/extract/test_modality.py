@@ -42,6 +42,8 @@ def _modality(text: str, trigger: str, claim: Claim | None = None) -> str:
         ("They pressed the army to leave, so that the talks can resume.", "talks",
          "hypothetical"),
         ("The group has made a commitment to release the prisoners.", "release", "future"),
+        ("Stop the attacks on the villages now.", "attacks", "hypothetical"),
+        ("The group plans to attack and seize the town.", "seize", "future"),
     ],
 )  # fmt: skip
 def test_modality_cues(text: str, trigger: str, expected: str) -> None:

@@ -67,6 +67,19 @@ def _purpose(verb: Any) -> bool:
     return {"so", "that"} <= marks or "lest" in marks
 
 
+def _bare_infinitive(verb: Any) -> bool:
+    """A base-form verb with no subject, modal or "to" of its own or of the verb it is joined
+    to: an order ("Stop the attacks") or an infinitive the parse joined to a finite verb ("X has
+    a duty to press Y, immediately allow aid ..."), never a report of a fact."""
+    if verb.tag_ != "VB" or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return False
+    if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "aux"):
+        return False  # "made them withdraw", "saw them attack": a complement of its own kind
+    return not _own_auxes(verb)
+
+
 def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
     """The modality of the event whose trigger is token ``tok``."""
     if sentence_text.rstrip().endswith("?"):
@@ -87,6 +100,8 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         hypo = True
     if _purpose(verb):
+        hypo = True
+    if _bare_infinitive(verb):
         hypo = True
     # walk up: governing words and enclosing conditionals
     cur = verb
@@ -131,6 +146,8 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
                 hypo = True
             if _purpose(cur):
                 hypo = True
+        if dep == "conj" and _bare_infinitive(cur):
+            hypo = True
         if dep not in _CLAUSAL and dep not in _NOMINAL:
             break
     if hypo:
