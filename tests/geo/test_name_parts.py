@@ -102,3 +102,13 @@ def test_transliteration_match_stays_in_the_reports_units() -> None:
     rec = _by_text(f).get("Zarzouri")
     place = next((p for p in f.places if p.id == rec), None)
     assert place is None or place.admin1 == "Ar Raqqa"
+
+
+def test_town_center_before_the_unit_is_admin_context() -> None:
+    from sitreps.geo.resolve import CONTEXT_GAP
+
+    assert CONTEXT_GAP.match(" town center, ")
+    f = _find("Residents held a demonstration in Kartal town center, Istanbul, over rents.")
+    assert "admin context (Istanbul)" in next(
+        m.reason for m in f.mentions if m.span.text == "Kartal"
+    )

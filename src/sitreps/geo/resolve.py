@@ -23,7 +23,8 @@ from sitreps.geo.gazetteer import Gazetteer, PlaceRecord
 from sitreps.geo.regions import demonyms
 
 CONTEXT_GAP = re.compile(
-    r"^['’]?\s*(?:city|town|village|area|camp|district|neighbou?rhood)?\s*(?:,|\(|\bin\b|\bof\b)\s*"
+    r"^['’]?\s*(?:city|town|village|area|camp|district|neighbou?rhood)?"
+    r"(?:\s+(?:center|centre))?\s*(?:,|\(|\bin\b|\bof\b)\s*"
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|"
     r"countryside|of|province|governorate)[\w-]*\s+)*$",
     re.I,
