@@ -10,6 +10,7 @@ import re
 
 from sitreps.extract.arguments import build_index, fill_blocked
 from sitreps.extract.events import (
+    Draft,
     _own_clause_places,
     background_description,
     find_events,
@@ -232,3 +233,36 @@ def test_proximity_guess_skips_the_side_supported() -> None:
     text = "In support of government forces, TLF aircraft conducted a strike to target snipers."
     events = _typed(text)
     assert events and all(e.actor2 != "army" for e in events)
+
+
+def _draft_at(sentence: int, event_type: str, sub: str, anaphoric: bool) -> Draft:
+    text = "x" * 40
+    span = Span.of(text, sentence * 10, sentence * 10 + 5)
+    event = Event(
+        "", event_type, sub, "FIGHT", None, None, (), None, (), None, None, None, None, None,
+        None, (), "asserted", None, (span,),
+    )  # fmt: skip
+    return Draft(event, (sentence,), "attack", anaphoric=anaphoric)
+
+
+def test_bare_definite_mention_joins_the_event_told_before() -> None:
+    from sitreps.extract.arguments import ActorIndex
+    from sitreps.extract.events import merge_drafts
+
+    index = ActorIndex((), {}, frozenset(), None)
+    first = _draft_at(0, "Explosions/Remote violence", "Air/drone strike", False)
+    again = _draft_at(1, "Violence against civilians", "Attack", True)
+    (merged,) = merge_drafts([first, again], index)
+    assert merged.sentences == (0, 1) and len(merged.event.evidence) == 2
+    assert merged.event.sub_event_type == "Air/drone strike"
+    other = _draft_at(1, "Violence against civilians", "Attack", False)
+    assert len(merge_drafts([first, other], index)) == 2
+
+
+def test_anaphoric_mention_is_recognised_on_the_parse() -> None:
+    from sitreps.extract.events import _anaphoric
+
+    parsed = parse(Report(id="t", text="The attacks occurred during daylight hours."))
+    assert _anaphoric(next(t for t in parsed.doc if t.text == "attacks"))
+    parsed = parse(Report(id="t", text="The attacks on the TLF occurred at dawn."))
+    assert not _anaphoric(next(t for t in parsed.doc if t.text == "attacks"))

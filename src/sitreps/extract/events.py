@@ -250,7 +250,23 @@ def _draft(
         frame=main.frame.name,
         parsed_sides=parsed_args,
         from_parse=args.from_parse or parsed_args == (None, None),
+        anaphoric=_anaphoric(tok) and not args.from_parse,
     )
+
+
+_DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
+
+
+def _anaphoric(tok: Any) -> bool:
+    """A bare definite mention of an event told before ("The attacks occurred during daylight
+    hours", "This attack once again displays ..."): a noun with a definite or demonstrative
+    determiner and no phrase of its own naming who, where or what."""
+    if tok.pos_ != "NOUN":
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids):
+        return False
+    return all(c.dep_ in ("det", "amod", "punct", "advmod") for c in kids)
 
 
 @dataclass(frozen=True)
@@ -265,6 +281,8 @@ class Draft:
     #: False when the actors are only the nearest names around the trigger (a guess; the
     #: sides ACLED's conventions fill on a draft without any name still count)
     from_parse: bool = True
+    #: a bare definite mention ("the attacks") of an event told before
+    anaphoric: bool = False
 
 
 #: subordinators of a clause that sets a condition, a time or a cause for the main clause
@@ -459,6 +477,30 @@ def fold_answered_questions(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_ANTECEDENT_WINDOW = 3
+
+
+def _antecedent(out: list[Draft], d: Draft) -> int | None:
+    """The earlier violent event that a bare definite mention ("The attacks occurred at dawn")
+    refers back to: the nearest asserted one within a few sentences, whatever type the
+    mention alone would get."""
+    if (
+        not d.anaphoric
+        or d.event.modality != "asserted"
+        or d.event.event_type not in _VIOLENT_TYPES
+    ):
+        return None
+    first = min(d.sentences)
+    for i in range(len(out) - 1, -1, -1):
+        e = out[i].event
+        if max(out[i].sentences) >= first or first - max(out[i].sentences) > _ANTECEDENT_WINDOW:
+            continue
+        if e.modality == "asserted" and e.event_type in _VIOLENT_TYPES:
+            return i
+    return None
+
+
 def _without_actors(e: Event) -> Event:
     return replace(e, actor1=None, actor2=None, assoc_actor1=(), assoc_actor2=())
 
@@ -468,6 +510,18 @@ def merge_drafts(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     question answered in its own sentence is folded into the answer."""
     out: list[Draft] = []
     for d in fold_answered_questions(drafts):
+        antecedent = _antecedent(out, d)
+        if antecedent is not None:
+            kept = out[antecedent]
+            evidence = tuple(
+                sorted({*kept.event.evidence, *d.event.evidence}, key=lambda x: x.start)
+            )
+            out[antecedent] = replace(
+                kept,
+                event=replace(kept.event, evidence=evidence),
+                sentences=tuple(sorted({*kept.sentences, *d.sentences})),
+            )
+            continue
         for i, kept in enumerate(out):
             if _same_event(kept.event, d.event, index) or _follow_up(kept, d, index):
                 if kept.from_parse and not d.from_parse:
