@@ -158,3 +158,9 @@ def test_unknown_area_in_a_district_is_approximate() -> None:
 def test_desert_of_a_town_is_approximate() -> None:
     _, c = _choose("Police destroyed a hideout in the Ar Rutba desert in Anbar.", "destroyed")
     assert c.geo_precision == 2 and "Rutba" in c.reason
+
+
+def test_country_name_modifying_a_noun_is_not_the_place() -> None:
+    text = "Drivers blocked roads at Beit ed Dine junction (Chouf). They protested against the US dollar rate."
+    _, c = _choose(text, "protested")
+    assert c.place != "country:USA"

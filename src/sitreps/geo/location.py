@@ -102,6 +102,8 @@ def _excluded(
         return "comparison"
     if gov.origin or inside_origin_phrase(text, m.span.start, floor):
         return "origin of a transfer"
+    if _country_modifier(parsed, m):
+        return "country name modifying a noun"
     if coded_elsewhere(text, m.span.end) and (
         "location unclear" in text[m.span.end : m.span.end + 25]
         or any(m.span.end < c <= m.span.end + 16 for c in coded)
@@ -174,7 +176,7 @@ def _options(
 _NAME_THEN_CONTEXT = re.compile(
     r"([A-Z][\w'’-]*(?:[\s-]+(?:[A-Z][\w'’-]*|al|el|e|ad|ar|as|ash|an|at|az|ed|ez|of)){0,4})\s*"
     r"(?:(?:town|village|city|area|camp|district|sub-district|neighbou?rhood|square|"
-    r"municipality)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:northern|southern|"
+    r"municipality|junction|bridge|road|checkpoint|crossing|roundabout)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:northern|southern|"
     r"eastern|western|central|rural|countryside|of)\s+)*$"
 )
 
@@ -203,6 +205,37 @@ def _unknown_name_before(text: str, start: int, floor: int, places: PlaceFinding
         if other.entity_id is not None and other.span.end > a and other.span.start < b:
             return None
     return a
+
+
+#: nouns a country name modifies that still place the event ("the Syria border")
+_PLACE_NOUNS = frozenset(
+    {"border", "borders", "side", "countryside", "region", "area", "territory", "coast", "soil",
+     "frontier", "interior", "mainland", "desert", "capital", "waters", "airspace"}
+)  # fmt: skip
+
+
+def _country_modifier(parsed: Any, m: Mention) -> bool:
+    """A country's name that modifies a common noun ("the US dollar", "a Russia expert"): no
+    place of the event."""
+    if not (m.entity_id or "").startswith("country:"):
+        return False
+    try:
+        ent = parsed.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    except (AttributeError, ValueError):
+        return False
+    if ent is None:
+        return False
+    root = ent.root
+    head = root.head
+    if root.dep_ != "compound" or head.i < ent.end or ent.end >= len(parsed.doc):
+        return False
+    nxt = parsed.doc[ent.end]
+    return (
+        nxt.pos_ == "NOUN"
+        and nxt.text.islower()
+        and nxt.lower_ not in _PLACE_NOUNS
+        and head.lower_ not in _PLACE_NOUNS
+    )
 
 
 def _direct_target(parsed: Any, span: Span) -> bool:
