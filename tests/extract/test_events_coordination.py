@@ -266,3 +266,10 @@ def test_anaphoric_mention_is_recognised_on_the_parse() -> None:
     assert _anaphoric(next(t for t in parsed.doc if t.text == "attacks"))
     parsed = parse(Report(id="t", text="The attacks on the TLF occurred at dawn."))
     assert not _anaphoric(next(t for t in parsed.doc if t.text == "attacks"))
+
+
+def test_proximity_guess_skips_another_clause() -> None:
+    text = "On Monday, after the army shelled the hills, they requested help from the TLF."
+    _, _, events = _events(text)
+    (demand,) = [e for e in events if e.trigger and e.trigger.text == "requested"]
+    assert demand.actor1 != "army"

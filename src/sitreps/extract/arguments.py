@@ -413,7 +413,13 @@ def find_arguments(
     if not from_parse:
         lo, hi = _clause_range(tok, sentence)
         blocked = fill_blocked(tok, index, claim)
-        near = [m for m in index.mentions if index.resolve(m.entity_id) not in blocked]
+        skipped = _other_subclauses(tok)
+        near = [
+            m
+            for m in index.mentions
+            if index.resolve(m.entity_id) not in blocked
+            and not any(a <= m.span.start < b for a, b in skipped)
+        ]
         before = [m for m in near if lo <= m.span.start < tok.idx]
         after = [m for m in near if tok.idx < m.span.start < hi]
         first = index.resolve(before[-1].entity_id) if before else None
@@ -607,6 +613,20 @@ def _clause_range(tok: Any, sentence: Any) -> tuple[int, int]:
         lo = min(lo, child.left_edge.idx)
         hi = max(hi, child.right_edge.idx + len(child.right_edge.text))
     return lo, hi
+
+
+def _other_subclauses(tok: Any) -> list[tuple[int, int]]:
+    """Character ranges of the subclauses of the trigger's verb that do not hold the trigger
+    ("after X continued to receive fire from Y, they requested support": not Y)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    out = []
+    for child in verb.children:
+        if child.dep_ in _SUBCLAUSES and not (child.left_edge.i <= tok.i <= child.right_edge.i):
+            right = child.right_edge
+            out.append((child.left_edge.idx, right.idx + len(right.text)))
+    return out
 
 
 def _nearest_side(pos: int, a1: str | None, a2: str | None, index: ActorIndex, start: int) -> int:
