@@ -9,6 +9,10 @@ Inputs (none of them is needed at run time; the built file is committed):
   the distinct Syrian places (name, point, admin1, admin2) are derived;
 * ``src/sitreps/data/geo/regions.yaml`` and ``names.yaml`` (named regions, ACLED spellings).
 
+Admin2 units: OCHA p-code names for Syria, Iraq, Yemen and Lebanon (towns there get an admin2);
+GeoNames ``admin2Codes`` names, without their unit words ("Shahrestān-e", "İlçesi", "Liwā'"), for
+the rest of the Middle East (:data:`GN_ADMIN2_COUNTRIES`; the generic "Merkez" is left out).
+
 Admin-unit coordinates: the unit's seat when a populated place in the unit carries the unit's
 name (the most populous such place), otherwise the midpoint of the 5th-95th percentile box of
 the unit's town points. Country points use the capital's country's 5th-95th percentile box.
