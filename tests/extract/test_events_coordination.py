@@ -273,3 +273,12 @@ def test_proximity_guess_skips_another_clause() -> None:
     _, _, events = _events(text)
     (demand,) = [e for e in events if e.trigger and e.trigger.text == "requested"]
     assert demand.actor1 != "army"
+
+
+def test_act_naming_a_role_is_no_event() -> None:
+    from sitreps.extract.events import role_modifier
+
+    parsed = parse(Report(id="t", text="He met TLF bomb attack planners in the city."))
+    assert role_modifier(next(t for t in parsed.doc if t.text == "attack"))
+    parsed = parse(Report(id="t", text="A bomb attack hit the city."))
+    assert not role_modifier(next(t for t in parsed.doc if t.text == "attack"))

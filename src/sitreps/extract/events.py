@@ -64,6 +64,7 @@ def find_events(
         for g in group_triggers(doc, find_triggers(doc, parsed.sentences))
         if not background_description(doc[g.main.token])
         and not generic_statement(doc[g.main.token])
+        and not role_modifier(doc[g.main.token])
     )
     if not groups:
         return ()
@@ -118,6 +119,23 @@ def background_description(tok: Any) -> bool:
         return False
     specific = ("det", "poss", "nummod")
     return not any(c.dep_ in specific for p in phrases for c in p.children)
+
+
+#: nouns of people known by the kind of act they prepare or run: "attack planners", "bombing
+#: experts", "kidnapping network leaders"
+_ROLE_HEADS = frozenset(
+    {"planner", "organizer", "organiser", "mastermind", "expert", "specialist", "facilitator",
+     "financier", "recruiter", "trainer", "coordinator", "cell", "network"}
+)  # fmt: skip
+
+
+def role_modifier(tok: Any) -> bool:
+    """The trigger only says what kind of person or cell its noun is ("ISIL terror attack
+    planners"): no event."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head is not tok and head.lemma_.lower() in _ROLE_HEADS
 
 
 def _bare_plural(noun: Any) -> bool:
