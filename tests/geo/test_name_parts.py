@@ -112,3 +112,14 @@ def test_town_center_before_the_unit_is_admin_context() -> None:
     assert "admin context (Istanbul)" in next(
         m.reason for m in f.mentions if m.span.text == "Kartal"
     )
+
+
+def test_foreign_town_found_under_another_name_is_not_the_place() -> None:
+    f = _find("Gunmen attacked positions in Al Akd and Wadi Zubayr (Harib, Marib).")
+    assert _by_text(f).get("Al Akd") is None
+    assert {p.country for p in f.places} == {"YEM"}
+
+
+def test_district_name_starting_a_longer_name_is_not_the_district() -> None:
+    f = _find("Fighters clashed in Hisn Najd al Qasr and Wadi Zubayr (Bayhan, Shabwah).")
+    assert _by_text(f).get("Hisn") is None

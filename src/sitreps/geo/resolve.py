@@ -74,6 +74,7 @@ def report_context(
     admin1: set[str] = set()
     points: list[tuple[float, float]] = []
     for c in cands:
+        recs: list[PlaceRecord] = []
         if is_dateline(text, c.span) or c.joined_before or c.continues_word in _JOINING:
             continue  # part of a longer name ("Dar" of "Dar el Ouassaa") does not vote
         if c.gov.comparison:
@@ -94,6 +95,13 @@ def report_context(
                 continue
         if rec is None or rec.country is None:
             continue
+        if (
+            rec.feature in ("city", "village", "site")
+            and not c.ruler_id
+            and fold(rec.name) != fold(c.span.text)
+            and not any(fold(r.name) == fold(c.span.text) for r in recs)
+        ):
+            continue  # a town found under another of its names ("Al Akd") does not vote
         if c.gov.after == "village" and rec.population >= _BIG_TOWN:
             continue  # "Khaneh village" is not the city of 100,000 that shares its name
         if (
@@ -292,7 +300,7 @@ def resolve(
         ctx.focus
         and not a1
         and not cc
-        and all(_foreign_town(r, ctx, cand.in_parens) for r in recs)
+        and all(_foreign_town(r, ctx, cand.in_parens) or _foreign_alias(r, ctx, cand) for r in recs)
         and cand.ruler_id is None
     ):
         return Resolved(cand, None, 0.0, "only small places outside the report's countries")
@@ -398,6 +406,17 @@ def _foreign_town(rec: PlaceRecord, ctx: Context, bracketed: bool = False) -> bo
         and rec.population < 100_000
         and rec.country != ctx.focus
         and rec.country not in ctx.named
+    )
+
+
+def _foreign_alias(rec: PlaceRecord, ctx: Context, cand: Candidate) -> bool:
+    """A town of a country the report does not mention otherwise, found only under another
+    of its names ("Al Akd" for a town of India): not the place a focused report means."""
+    return (
+        rec.feature in ("city", "village", "site")
+        and rec.country != ctx.focus
+        and rec.country not in ctx.countries
+        and fold(rec.name) != fold(cand.span.text)
     )
 
 

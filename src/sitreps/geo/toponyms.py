@@ -57,7 +57,7 @@ def _accept(res: Resolved, ctx: Context) -> bool:
         c.continues
         and not unit
         and c.continues_word not in FACILITY
-        and rec.feature in _TOWN_FEATURES
+        and (rec.feature in _TOWN_FEATURES or rec.feature == "admin2")
         and not res.reason.startswith("admin context (")
         and rec.population < 100_000
     ):
