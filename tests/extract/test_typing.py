@@ -145,3 +145,23 @@ def test_read_acled_rows_rejects_a_file_without_notes(tmp_path: Path) -> None:
     path.write_text("event_id_cnty,sub_event_type\nX1,Armed clash\n", encoding="utf-8")
     with pytest.raises(DataError):
         read_acled_rows(path)
+
+
+def test_fit_records_its_settings_and_can_drop_class_weights() -> None:
+    rows = [
+        AcledRow(f"P{i}", "Europe", "Protests", "Peaceful protest", f"people held a protest {i}")
+        for i in range(8)
+    ] + [
+        AcledRow(f"C{i}", "Europe", "Battles", "Armed clash", f"soldiers clashed with rebels {i}")
+        for i in range(2)
+    ]
+    balanced = fit(rows, min_count=1)
+    plain = fit(rows, min_count=1, class_weight=None)
+    assert balanced.model.meta["class_weight"] == "balanced"
+    assert plain.model.meta["class_weight"] == "None"
+    assert balanced.model.meta["C"] == "16.0"
+    text = features("an event")
+    assert (
+        balanced.model.probabilities(text)["Armed clash"]
+        > plain.model.probabilities(text)["Armed clash"]
+    )
