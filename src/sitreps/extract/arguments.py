@@ -616,16 +616,21 @@ def _clause_range(tok: Any, sentence: Any) -> tuple[int, int]:
 
 
 def _other_subclauses(tok: Any) -> list[tuple[int, int]]:
-    """Character ranges of the subclauses of the trigger's verb that do not hold the trigger
-    ("after X continued to receive fire from Y, they requested support": not Y)."""
+    """Character ranges of the subordinate clauses ("after", "when", "if" ...) of the trigger's
+    verb that do not hold it ("after X continued to receive fire from Y, they requested
+    support": not Y). A reported clause ("warned that police will ...") stays: it often names
+    the target of a verbal event."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     out = []
     for child in verb.children:
-        if child.dep_ in _SUBCLAUSES and not (child.left_edge.i <= tok.i <= child.right_edge.i):
-            right = child.right_edge
-            out.append((child.left_edge.idx, right.idx + len(right.text)))
+        if child.dep_ != "advcl" or child.left_edge.i <= tok.i <= child.right_edge.i:
+            continue
+        if not any(c.dep_ == "mark" for c in child.children):
+            continue  # "..., becoming the first to go there": the same act goes on
+        right = child.right_edge
+        out.append((child.left_edge.idx, right.idx + len(right.text)))
     return out
 
 
