@@ -123,3 +123,14 @@ def test_foreign_town_found_under_another_name_is_not_the_place() -> None:
 def test_district_name_starting_a_longer_name_is_not_the_district() -> None:
     f = _find("Fighters clashed in Hisn Najd al Qasr and Wadi Zubayr (Bayhan, Shabwah).")
     assert _by_text(f).get("Hisn") is None
+
+
+def test_units_in_a_second_bracket_give_the_country() -> None:
+    text = "A sniper shot a man on the Zubayr front (coded to Jabal Zubayr) (Qaatabah, Ad Dali)."
+    got = _by_text(_find(text))
+    assert got["Ad Dali"] == "adm1:YE.18"
+
+
+def test_spelling_of_a_places_own_name_beats_an_alias() -> None:
+    f = _find("Protesters gathered in Nassriya city over power cuts.")
+    assert _by_text(f)["Nassriya"] == "gn:98854"

@@ -173,7 +173,7 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
         continues = forward or backward
         headline = any(a <= start < b for a, b in heads)
         in_parens = bool(
-            re.search(r"\w\s*\([^()]{0,40}$", text[max(0, start - 45) : start])
+            re.search(r"[\w)]\s*\([^()]{0,40}$", text[max(0, start - 45) : start])
             and re.match(r"^[^()]{0,40}\)", text[end : end + 41])
         )
         cont_word = doc[t1].lower_ if forward else doc[t0 - 1].lower_ if backward else ""

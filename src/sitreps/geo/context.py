@@ -382,8 +382,8 @@ def parenthetical_after(text: str, end: int) -> str | None:
         end += remark.end()
     m = re.match(
         r"^\s*(?:city|town|village|camp|area|district|sub-district|subdistrict|governorate|"
-        r"province|neighbou?rhood|municipality|junction|bridge|road|checkpoint|crossing|"
-        r"roundabout|square)?\s*\(([^()]{2,80})\)",
+        r"province|neighbou?rhood|municipality|junction|bridge|road|checkpoints?|crossing|"
+        r"roundabout|square|farms?|towns|villages)?\s*\(([^()]{2,80})\)",
         text[end : end + 100],
     )
     if m is None or m.group(1).lstrip()[:1].islower():

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sitreps.errors import NotFoundError
 from sitreps.geo.candidates import FACILITY, Candidate
 from sitreps.geo.context import is_dateline, parenthetical_after
-from sitreps.geo.fold import fold
+from sitreps.geo.fold import fold, skeleton
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord
 from sitreps.geo.regions import demonyms
 
@@ -87,12 +87,15 @@ def report_context(
         else:
             recs = gaz.lookup(c.span.text, skeleton_fallback=False)
             rec = _confident(recs)
-            if rec is None and c.in_parens:
-                # "(Qaatabah, Ad Dali)": admin units of one country written as context
+            if c.in_parens:
+                # "(Qaatabah, Ad Dali)": admin units of one country written as context vote
+                # for it, whatever town of another country shares the name
                 units = [r for r in recs if r.feature in ("admin1", "admin2") and r.country]
                 if units and len({r.country for r in units}) == 1:
                     votes[str(units[0].country)] += 1
-                continue
+                    continue
+                if rec is None:
+                    continue
         if rec is None or rec.country is None:
             continue
         if (
@@ -206,6 +209,8 @@ def _score(
         s += 1.0  # the name is the place's own name, not one of its alternate names
     if rec.match == "skeleton":
         s -= 3.0
+        if key and skeleton(rec.name) == skeleton(key):
+            s += 1.5  # "Nassriya": a spelling of the place's own name, not of an alias
     if ctx.focus and rec.country == ctx.focus:
         s += 4.0
     elif rec.country in ctx.countries:
