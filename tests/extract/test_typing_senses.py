@@ -172,3 +172,10 @@ def test_sub_types_without_training_rows_come_from_the_lexicon() -> None:
 def test_the_fight_against_a_group_is_a_campaign_not_a_clash() -> None:
     assert "clash" not in {n for _, n in _frames("Our shared fight against the militants goes on.")}
     assert "clash" in {n for _, n in _frames("The army fought against the rebels near Easton.")}
+
+
+def test_a_kidnapping_beside_a_bombing_stays_an_abduction() -> None:
+    subs = {
+        s for _, s in _types("Gunmen kidnapped three traders and planted a landmine on the road.")
+    }
+    assert "Abduction/forced disappearance" in subs
