@@ -179,3 +179,17 @@ def test_a_kidnapping_beside_a_bombing_stays_an_abduction() -> None:
         s for _, s in _types("Gunmen kidnapped three traders and planted a landmine on the road.")
     }
     assert "Abduction/forced disappearance" in subs
+
+
+def test_live_fire_on_protesters_is_excessive_force() -> None:
+    text = "Residents demonstrated in Easton. Soldiers fired live bullets to disperse the crowd."
+    assert "live_fire" in {n for _, n in _frames(text)}
+    assert ("Protests", "Excessive force against protesters") in _types(text)
+
+
+def test_protesters_named_two_sentences_later_join_the_protest() -> None:
+    text = (
+        "Residents demonstrated against the tax in Easton. Police used tear gas to disperse "
+        "the crowd. One protester was injured."
+    )
+    assert len([t for t in _types(text) if t[0]]) == 1

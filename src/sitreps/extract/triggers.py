@@ -25,6 +25,8 @@ _DESCRIPTIVE_DEPS = frozenset(
     {"prep", "pobj", "pcomp", "acl", "relcl", "amod", "nmod", "appos", "compound", "poss"}
 )
 _PROTESTER_NOUNS = frozenset({"demonstrator", "protester", "protestor"})
+#: how many sentences after a protest its protesters may be named and still join it
+_PROTESTER_REACH = 2
 _DURATION_NOUNS = frozenset({"year", "years", "decade", "decades", "month", "months"})
 
 
@@ -397,7 +399,8 @@ def group_triggers(doc: Any, triggers: tuple[Trigger, ...]) -> tuple[TriggerGrou
         else:
             mains.append(out)
     mains.sort(key=lambda t: t.start)
-    # "Two demonstrators were arrested" after a protest names its participants, not a new one
+    # "Two demonstrators were arrested" after a protest (in the same sentence or one of the
+    # next two) names its participants, not a new protest
     for m in list(mains):
         if m.frame.name != "protest" or doc[m.token].lemma_.lower() not in _PROTESTER_NOUNS:
             continue
@@ -407,7 +410,7 @@ def group_triggers(doc: Any, triggers: tuple[Trigger, ...]) -> tuple[TriggerGrou
             if o is not m
             and o.frame.name == "protest"
             and o.start < m.start
-            and 0 <= m.sentence - o.sentence <= 1
+            and 0 <= m.sentence - o.sentence <= _PROTESTER_REACH
         ]
         if earlier:
             mains.remove(m)
