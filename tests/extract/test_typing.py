@@ -165,3 +165,15 @@ def test_fit_records_its_settings_and_can_drop_class_weights() -> None:
         balanced.model.probabilities(text)["Armed clash"]
         > plain.model.probabilities(text)["Armed clash"]
     )
+
+
+def test_refine_retaken_ground_without_a_known_actor_kind_is_regained() -> None:
+    taken = Typing("Battles", "Non-state actor overtakes territory", 0.9, "t")
+    text = "The army clashed with rebels and regained the hill."
+    assert refine(taken, None, None, text).sub_event_type == "Government regains territory"
+    assert refine(taken, "unknown", None, text).sub_event_type == "Government regains territory"
+    assert (
+        refine(taken, "rebel", None, text).sub_event_type == "Non-state actor overtakes territory"
+    )
+    took = "The rebels took control of the hill."
+    assert refine(taken, None, None, took).sub_event_type == "Non-state actor overtakes territory"

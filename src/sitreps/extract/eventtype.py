@@ -370,6 +370,7 @@ def classify(
 
 
 _NON_STATE = frozenset({"rebel", "political_militia", "identity_militia"})
+_RETAKE = re.compile(r"\b(?:regain|retak|retook|recaptur|reclaim)\w*", re.I)
 
 
 def refine(typing: Typing, actor1_kind: str | None, actor2_kind: str | None, text: str) -> Typing:
@@ -383,6 +384,14 @@ def refine(typing: Typing, actor1_kind: str | None, actor2_kind: str | None, tex
         )
         if actor1_kind is not None and want != sub:
             return Typing("Battles", want, typing.confidence, typing.reason + "; actor1 kind")
+        if actor1_kind in (None, "unknown") and _RETAKE.search(text):
+            # "regained / retook / recaptured the hill": ground taken back, as governments do
+            return Typing(
+                "Battles",
+                "Government regains territory",
+                typing.confidence,
+                typing.reason + "; retaken",
+            )
     if sub == "Arrests" and actor1_kind in _NON_STATE:
         # ACLED: detention by a non-state group is an abduction, not an arrest
         return Typing(
