@@ -134,3 +134,8 @@ def test_units_in_a_second_bracket_give_the_country() -> None:
 def test_spelling_of_a_places_own_name_beats_an_alias() -> None:
     f = _find("Protesters gathered in Nassriya city over power cuts.")
     assert _by_text(f)["Nassriya"] == "gn:98854"
+
+
+def test_facility_named_after_a_town_keeps_the_town() -> None:
+    f = _find("Syrian inmates rioted inside Tadmor Military Prison on Monday, Syrian media said.")
+    assert _by_text(f).get("Tadmor") == "gn:163808"

@@ -196,6 +196,9 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             while k > t1 and doc[k - 1].lower_ in _CONNECTORS:
                 k -= 1
             name_end = doc[k - 1].idx + len(doc[k - 1].text)
+            if k - 1 > t1 and doc[k - 1].lower_ in FACILITY:
+                # "Sidnaya Military Prison": a facility named after the place
+                cont_word = doc[k - 1].lower_
         out.append(
             Candidate(
                 span,
