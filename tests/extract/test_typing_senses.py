@@ -193,3 +193,8 @@ def test_protesters_named_two_sentences_later_join_the_protest() -> None:
         "the crowd. One protester was injured."
     )
     assert len([t for t in _types(text) if t[0]]) == 1
+
+
+def test_grenades_found_in_a_seized_cache_are_no_grenade_attack() -> None:
+    types = _types("Soldiers recovered a cache of rifles and hand grenades near Easton.")
+    assert types == [("Strategic developments", "Disrupted weapons use")]
