@@ -26,6 +26,7 @@ from sitreps.extract.arguments import (
 from sitreps.extract.claims import claim_for
 from sitreps.extract.eventtype import LinearModel, classify, current_model, refine
 from sitreps.extract.fatalities import acled_fatalities, assign_sides
+from sitreps.extract.incidents import incident_sub_type, needs_shared_side
 from sitreps.extract.modality import intent_cue, modality_of
 from sitreps.extract.plover import plover_for, plover_with_modality
 from sitreps.extract.timex import resolve_time
@@ -390,6 +391,22 @@ def _same_event(a: Event, b: Event, index: ActorIndex) -> bool:
     return _dates_overlap(a, b)
 
 
+def _one_incident(a: Event, b: Event, index: ActorIndex) -> str | None:
+    """The covering sub-type when asserted ``a`` and ``b`` tell one incident with the words of
+    two sub-types (a protest and the police intervention in it; a clash and the shelling in
+    it): same or no place, overlapping or no time, and for fighting a shared side."""
+    sub = incident_sub_type(a.sub_event_type, b.sub_event_type)
+    if sub is None or a.modality != "asserted" or b.modality != "asserted":
+        return None
+    if a.place and b.place and a.place != b.place:
+        return None
+    if not _dates_overlap(a, b):
+        return None
+    if needs_shared_side(sub) and not (index.family(_core_actors(a)) & _core_actors(b)):
+        return None
+    return sub
+
+
 def _conflict(x: str | None, y: str | None, index: ActorIndex) -> bool:
     return bool(x and y and x != y and y not in index.family({x}))
 
@@ -525,7 +542,8 @@ def _without_actors(e: Event) -> Event:
 
 def merge_drafts(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     """Merge drafts that restate the same event (first mention keeps the trigger); a reported
-    question answered in its own sentence is folded into the answer."""
+    question answered in its own sentence is folded into the answer; one incident told with
+    the words of two sub-types becomes one event of the covering sub-type (:mod:`.incidents`)."""
     out: list[Draft] = []
     for d in fold_answered_questions(drafts):
         antecedent = _antecedent(out, d)
@@ -541,6 +559,18 @@ def merge_drafts(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
             )
             continue
         for i, kept in enumerate(out):
+            covering = _one_incident(kept.event, d.event, index)
+            if covering is not None:
+                # the event whose sub-type covers the incident leads: its type, trigger, sides
+                lead, other = (d, kept) if covering == d.event.sub_event_type else (kept, d)
+                out[i] = Draft(
+                    _merge_two(lead.event, other.event, index),
+                    tuple(sorted({*kept.sentences, *d.sentences})),
+                    lead.frame,
+                    lead.parsed_sides,
+                    kept.from_parse or d.from_parse,
+                )
+                break
             if _same_event(kept.event, d.event, index) or _follow_up(kept, d, index):
                 if kept.from_parse and not d.from_parse:
                     # a guess by proximity adds no actor to sides the parse found
