@@ -116,3 +116,19 @@ def test_agent_of_a_joined_passive_verb_is_actor1() -> None:
     text = "On 28 March 2022, two men were shot and killed by police near a checkpoint."
     events = [e for e in typed_events(text) if e.event_type == "Violence against civilians"]
     assert events and (events[0].actor1, events[0].actor2) == ("police", "civ")
+
+
+def test_claim_of_responsibility_names_the_author_of_a_military_strike() -> None:
+    from sitreps.models import Report
+    from sitreps.pipeline import extract
+
+    text = (
+        "On 3 March 2022, a strike hit a weapons depot near Deir ez Zor city. The Islamic "
+        "Resistance in Iraq claimed responsibility for the strike."
+    )
+    x = extract(Report(id="t", text=text))
+    names = {a.id: a.name for a in x.actors}
+    authors = {
+        names.get(e.actor1 or "") for e in x.events if e.sub_event_type == "Air/drone strike"
+    }
+    assert "Islamic Resistance in Iraq" in authors

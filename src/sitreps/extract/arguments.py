@@ -36,7 +36,8 @@ _TRANSFER_FRAMES = frozenset({"handover", "supply"})
 #: trigger frames of attacks, whose author a claim of responsibility names
 _VIOLENT_FRAMES = frozenset(
     {"clash", "attack", "kill", "murder", "airstrike", "shelling", "explosive", "suicide",
-     "grenade", "chemical", "abduct", "sexual", "loot", "disrupt"}
+     "grenade", "chemical", "abduct", "sexual", "loot", "disrupt", "military_strike",
+     "interception"}
 )  # fmt: skip
 #: verbs that stop something: in a passive without agent, "the X program has been suspended",
 #: the owner of what is stopped (the modifier of the patient) is the one who stops it
