@@ -145,7 +145,29 @@ def get_nlp(model: str | None = None) -> Any:
             config={"phrase_matcher_attr": "LOWER", "validate": False, "overwrite_ents": True},
         )
         ruler.add_patterns(patterns)
+        _match_single_tokens_by_phrase(nlp, ruler)
     return nlp
+
+
+def _match_single_tokens_by_phrase(nlp: Any, ruler: Any) -> None:
+    """Swap the ruler's token ``Matcher`` for an exact-text ``PhraseMatcher`` when every
+    token pattern is one token with one ``ORTH`` value (acronyms: ``[{"ORTH": "SDF"}]``).
+
+    Same matches (same keys, spans and entity ids), but a phrase look-up per token instead
+    of testing every pattern at every token: the token matcher cost as much as the tagger.
+    """
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for key, token_patterns in ruler.token_patterns.items():
+        words = []
+        for pattern in token_patterns:
+            if len(pattern) != 1 or set(pattern[0]) != {"ORTH"}:
+                return  # a real token pattern: keep the token matcher
+            words.append(pattern[0]["ORTH"])
+        orth.add(key, [Doc(nlp.vocab, words=[w]) for w in words])
+    ruler.matcher = orth
 
 
 def _prepare(nlp: Any, report: Report) -> tuple[Any, tuple[Turn, ...]]:

@@ -65,3 +65,47 @@ def test_newline_starts_a_sentence() -> None:
     )
     parsed = parse(Report(id="r-h", text=text))
     assert parsed.sentences[0].text == "Rebels shell Idlib base"
+
+
+def test_acronym_patterns_match_exact_case_only() -> None:
+    # "JAN" is an acronym pattern (exact text); the month "Jan" is not an actor
+    text = "JAN fighters attacked the town on 3 Jan 2022. Later SAA units arrived."
+    parsed = parse(Report(id="r-a", text=text))
+    by_id = {(e.text, e.ent_id_) for e in parsed.doc.ents if e.label_ == "ACTOR"}
+    assert ("JAN", "syr.nusra") in by_id
+    assert ("SAA", "syr.military") in by_id
+    assert not any(e.text == "Jan" and e.label_ == "ACTOR" for e in parsed.doc.ents)
+
+
+def test_single_token_patterns_use_phrase_matching_with_same_matches() -> None:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from sitreps.nlp import _match_single_tokens_by_phrase
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(
+        [
+            {"label": "ACTOR", "pattern": [{"ORTH": "XYZ"}], "id": "a.x"},
+            {"label": "ACTOR", "pattern": "blue group", "id": "a.b"},
+        ]
+    )
+    _match_single_tokens_by_phrase(nlp, ruler)
+    assert isinstance(ruler.matcher, PhraseMatcher)
+    doc = nlp("The XYZ and the Blue Group met; xyz did not.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("XYZ", "a.x"), ("Blue Group", "a.b")]
+
+
+def test_multi_token_patterns_keep_the_token_matcher() -> None:
+    import spacy
+    from spacy.matcher import Matcher
+
+    from sitreps.nlp import _match_single_tokens_by_phrase
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ACTOR", "pattern": [{"LOWER": "red"}, {"LOWER": "army"}]}])
+    _match_single_tokens_by_phrase(nlp, ruler)
+    assert isinstance(ruler.matcher, Matcher)
+    assert [e.text for e in nlp("The Red Army left.").ents] == ["Red Army"]
