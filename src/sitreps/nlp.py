@@ -16,9 +16,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import import_module
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sitreps.errors import ConfigError
 from sitreps.models import Report, Span, Turn
@@ -33,6 +33,9 @@ PATTERN_PROVIDERS: tuple[str, ...] = (
     "sitreps.actors.patterns:ruler_patterns",
     "sitreps.geo.patterns:ruler_patterns",
 )
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 _LABEL_RE = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})[ \t]*:[ \t]+(?=\S)")
 
@@ -63,6 +66,36 @@ class ParsedReport:
             if t.label.start <= char < t.content.end:
                 return t
         return None
+
+
+def per_doc_memo(size: int = 4) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """Remember a function's last ``size`` results, keyed by the *identity* of its positional
+    arguments (a doc, the actor finding of that doc, ...), for functions that several stages
+    call on the same report.
+
+    The arguments must not change after the call (docs are not changed after parsing; the
+    findings are frozen), and so must the result, which every caller shares. Arguments are
+    held until they leave the memo, so an id is never reused while it is a key.
+    """
+
+    def wrap(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+        memo: list[tuple[tuple[Any, ...], _R]] = []
+
+        @wraps(fn)
+        def call(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            if kwargs:
+                return fn(*args, **kwargs)
+            for key, value in memo:
+                if len(key) == len(args) and all(a is b for a, b in zip(key, args, strict=True)):
+                    return value
+            value = fn(*args, **kwargs)  # no keywords here: the key is complete
+            memo.insert(0, (args, value))
+            del memo[size:]
+            return value
+
+        return call
+
+    return wrap
 
 
 def find_turns(text: str) -> tuple[Turn, ...]:

@@ -109,3 +109,24 @@ def test_multi_token_patterns_keep_the_token_matcher() -> None:
     _match_single_tokens_by_phrase(nlp, ruler)
     assert isinstance(ruler.matcher, Matcher)
     assert [e.text for e in nlp("The Red Army left.").ents] == ["Red Army"]
+
+
+def test_per_doc_memo_keys_on_argument_identity() -> None:
+    from sitreps.nlp import per_doc_memo
+
+    calls: list[tuple[object, ...]] = []
+
+    @per_doc_memo(size=2)
+    def count(doc: list[int], extra: tuple[int, ...]) -> int:
+        calls.append((doc, extra))
+        return sum(doc) + sum(extra)
+
+    a, b, c, extra = [1, 2], [1, 2], [5], (1,)
+    assert count(a, extra) == 4
+    assert count(a, extra) == 4
+    assert len(calls) == 1  # same objects: remembered
+    assert count(b, extra) == 4
+    assert len(calls) == 2  # equal but another object: computed again
+    assert count(c, extra) == 6
+    assert count(a, extra) == 4
+    assert len(calls) == 4  # only the last two calls are kept

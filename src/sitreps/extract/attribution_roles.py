@@ -18,6 +18,7 @@ from typing import Any
 
 from sitreps.extract.attribution_lexicon import cue_lexicon
 from sitreps.models import Actor, ActorFinding, Span
+from sitreps.nlp import per_doc_memo
 
 _NAME = r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z][\w’'\-]*|\d+|al|el|bin|ibn|abu)){0,4}"
 _QUOTED_NAME_RE = re.compile(r"[‘'\"“](?P<name>[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-’']*){1,3})[’'\"”]")
@@ -85,6 +86,7 @@ def group_mentions(actors: ActorFinding) -> list[tuple[Span, str]]:
     return sorted(out, key=lambda x: x[0].start)
 
 
+@per_doc_memo()
 def find_persons(doc: Any, text: str, actors: ActorFinding) -> tuple[Person, ...]:
     """Named persons of the report, in text order (actor-stage persons first on overlap)."""
     kinds = _actor_kinds(actors)
@@ -142,6 +144,7 @@ def _of_phrase_group(
     return None
 
 
+@per_doc_memo()
 def find_roles(
     doc: Any, text: str, actors: ActorFinding, persons: tuple[Person, ...]
 ) -> tuple[RoleLink, ...]:
