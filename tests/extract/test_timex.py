@@ -130,3 +130,27 @@ def test_impossible_date_is_not_used() -> None:
 def test_more_relative_expressions(text: str, start: date, end: date, precision: int) -> None:
     got = when(text, PUB)
     assert (got.date_start, got.date_end, got.time_precision) == (start, end, precision)
+
+
+def test_events_of_one_sentence_share_its_expressions() -> None:
+    text = "Gunmen attacked a bus on 3 June and then a school was shelled on 5 June."
+    parsed = parse(Report(id="t", text=text, published=PUB))
+    bus = Span.of(text, text.find("attacked"), text.find("attacked") + 8)
+    school = Span.of(text, text.find("shelled"), text.find("shelled") + 7)
+    first = resolve_time(parsed, bus, PUB)
+    second = resolve_time(parsed, school, PUB)
+    assert first.date_start == date(2022, 6, 3)
+    assert second.date_start == date(2022, 6, 5)
+    assert resolve_time(parsed, bus, PUB) == first
+
+
+def test_same_offsets_in_another_text_are_read_afresh() -> None:
+    # same length, same sentence offsets: the expressions are those of each text
+    a = when("Gunmen attacked a bus on 12 May.", PUB)
+    b = when("Gunmen attacked a bus on 21 May.", PUB)
+    assert (a.date_start, b.date_start) == (date(2022, 5, 12), date(2022, 5, 21))
+
+
+def test_sentence_without_digits_still_has_word_expressions() -> None:
+    got = when("Gunmen attacked a bus three weeks ago.", PUB)
+    assert got.date_start == date(2022, 5, 18)

@@ -25,6 +25,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sitreps.extract.numbers import word_to_int
 from sitreps.models import Span, TimeInfo
@@ -85,6 +86,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("in_month", re.compile(rf"\b(?:in|during|since|early|late|mid)[\s-]+{_MONTH}\b", re.I)),
 )
+#: the kinds whose pattern needs a digit: skipped in a sentence without one
+_NEEDS_DIGIT = frozenset({"iso", "day_range", "dmy", "mdy", "dm", "md", "my"})
+_DIGIT_RE = re.compile(r"\d")
 
 
 #: what may precede a sentence-initial date: a label ("Looting:"), a preposition, a hedge
@@ -166,17 +170,26 @@ def _rank(kind: str) -> int:
 
 
 def _find(text: str, sent: Span) -> list[_Found]:
-    chunk = text[sent.start : sent.end]
+    return list(_find_in(text, sent.start, sent.end))
+
+
+@lru_cache(maxsize=64)
+def _find_in(text: str, start: int, end: int) -> tuple[_Found, ...]:
+    """The expressions of ``text[start:end]`` (one sentence: its events share them)."""
+    chunk = text[start:end]
+    has_digit = _DIGIT_RE.search(chunk) is not None
     out: list[_Found] = []
     taken: list[Span] = []
     for kind, pattern in _PATTERNS:
+        if not has_digit and kind in _NEEDS_DIGIT:
+            continue
         for m in pattern.finditer(chunk):
-            span = Span.of(text, sent.start + m.start(), sent.start + m.end())
+            span = Span.of(text, start + m.start(), start + m.end())
             if any(span.overlaps(t) for t in taken):
                 continue
             taken.append(span)
             out.append(_Found(kind, span, m))
-    return out
+    return tuple(out)
 
 
 def _describe(f: _Found) -> str:
