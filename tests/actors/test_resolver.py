@@ -95,3 +95,27 @@ def test_get_unknown_id_raises(kb: KnowledgeBase) -> None:
 def test_search_suggests_close_names(kb: KnowledgeBase) -> None:
     names = [r.id for r in kb.search("Ahrar al Sham movement")]
     assert "syr.ahrar-al-sham" in names
+
+
+def test_fuzzy_candidates_equal_a_scan_of_every_key(kb: KnowledgeBase) -> None:
+    from rapidfuzz import fuzz, process
+
+    from sitreps.actors.normalise import norm_key
+
+    r = kb.resolver
+    names = [
+        "Hayat Tahrir al-Shams",
+        "Syrian Democratic Forcess",
+        "Kurdistan Workers Partyy",
+        "Nationl Defence Forces",
+        "Islamic Stat",
+        "unidentified armed groups",
+    ]
+    for name in names:
+        key = norm_key(name)
+        full = process.extract(
+            key, r._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=r.threshold, limit=3
+        )
+        assert r._fuzzy_hits(key) == [(m, s) for m, s, _ in full], name
+    some = [(k, s) for n in names for k, s in r._fuzzy_hits(norm_key(n))]
+    assert some and all(s >= r.threshold for _, s in some)

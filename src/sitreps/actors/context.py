@@ -63,10 +63,13 @@ def place_vote(
     """(ISO3, weight) of the best gazetteer match for ``name`` in a known country; among
     matches in several countries, one the report already points to is preferred."""
     try:
-        recs = gaz.search(name, limit=8)
+        # the 8 most important places of that exact (folded) name: what ``search`` ranks
+        # first, without fetching the consonant-skeleton matches it would rank after them
+        recs = gaz.lookup(name, skeleton_fallback=False)
     except Exception:  # a failing look-up only weakens the context
         return None
-    recs = [r for r in recs if r.match == "name" and r.country in known]
+    recs.sort(key=lambda r: (-r.importance, r.id))
+    recs = [r for r in recs[:8] if r.match == "name" and r.country in known]
     if not recs:
         return None
     if prior:

@@ -151,6 +151,11 @@ class Resolver:
         for rec in kb.records():
             self._index(rec)
         self._fuzzy_keys = sorted(k for k in self.norm if len(k) >= _MIN_FUZZY_LEN)
+        #: the fuzzy keys by length (in ``_fuzzy_keys`` order), and each key's position
+        self._fuzzy_by_len: dict[int, list[str]] = defaultdict(list)
+        for k in self._fuzzy_keys:
+            self._fuzzy_by_len[len(k)].append(k)
+        self._fuzzy_pos = {k: i for i, k in enumerate(self._fuzzy_keys)}
         #: fuzzy candidates per key: a pure function of the key and the indexed names
         self._fuzzy_memo: dict[str, list[tuple[str, float]]] = {}
 
@@ -333,10 +338,7 @@ class Resolver:
             return None
         hits = self._fuzzy_memo.get(key)
         if hits is None:
-            found = process.extract(
-                key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.threshold, limit=3
-            )
-            hits = [(match, score) for match, score, _ in found]
+            hits = self._fuzzy_hits(key)
             if len(self._fuzzy_memo) >= _FUZZY_MEMO_SIZE:
                 self._fuzzy_memo.clear()
             self._fuzzy_memo[key] = hits
@@ -347,6 +349,24 @@ class Resolver:
             if res:
                 return Resolution(res.actor_id, res.score, f"{res.reason} ({match!r} {score:.0f})")
         return None
+
+    def _fuzzy_hits(self, key: str, limit: int = 3) -> list[tuple[str, float]]:
+        """The ``limit`` best keys with a ratio of at least the threshold, best first (ties in
+        key order), as ``process.extract`` over every key gives them.
+
+        Only keys of a length that can reach the threshold are scored: a ratio is
+        ``100 * (1 - indel / (n + m))`` and the indel distance is at least ``|n - m|``.
+        """
+        n = len(key)
+        pool: list[str] = []
+        for m, keys in self._fuzzy_by_len.items():
+            if 100.0 * (1.0 - abs(n - m) / (n + m)) >= self.threshold - 0.01:
+                pool.extend(keys)
+        found = process.extract(
+            key, pool, scorer=fuzz.ratio, score_cutoff=self.threshold, limit=None
+        )
+        found.sort(key=lambda f: (-f[1], self._fuzzy_pos[f[0]]))
+        return [(match, score) for match, score, _ in found[:limit]]
 
     def candidates(self, name: str, limit: int = 10) -> list[str]:
         """Actor ids whose names are close to ``name`` (for search and suggestions)."""
