@@ -61,6 +61,12 @@ class ParsedReport:
                 break
         return best
 
+    @property
+    def doc_text(self) -> str:
+        """The text spaCy parsed (``doc.text``, without joining the tokens again): the report's
+        text with the speaker labels blanked out."""
+        return mask_labels(self.report.text, self.turns) if self.turns else self.report.text
+
     def turn_of(self, char: int) -> Turn | None:
         for t in self.turns:
             if t.label.start <= char < t.content.end:

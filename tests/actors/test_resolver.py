@@ -119,3 +119,14 @@ def test_fuzzy_candidates_equal_a_scan_of_every_key(kb: KnowledgeBase) -> None:
         assert r._fuzzy_hits(key) == [(m, s) for m, s, _ in full], name
     some = [(k, s) for n in names for k, s in r._fuzzy_hits(norm_key(n))]
     assert some and all(s >= r.threshold for _, s in some)
+
+
+def test_repeated_resolution_depends_on_country_and_date(kb: KnowledgeBase) -> None:
+    first = kb.resolve("government forces", "IRQ")
+    again = kb.resolve("government forces", "IRQ")
+    assert first is not None and again == first
+    assert kb.resolve("government forces") is None  # the country is part of the question
+    assert _id(kb, "government forces", "SYR") != first.actor_id
+    assert _id(kb, "Jabhat al-Nusra", on=date(2019, 6, 1)) != _id(
+        kb, "Jabhat al-Nusra", on=date(2014, 6, 1)
+    )

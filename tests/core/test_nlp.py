@@ -130,3 +130,10 @@ def test_per_doc_memo_keys_on_argument_identity() -> None:
     assert count(c, extra) == 6
     assert count(a, extra) == 4
     assert len(calls) == 4  # only the last two calls are kept
+
+
+def test_doc_text_is_the_text_spacy_parsed() -> None:
+    interview = parse(Report(id="r-d", text=TRANSCRIPT))
+    assert interview.doc_text == interview.doc.text != TRANSCRIPT
+    plain = parse(Report(id="r-p", text="Rebels shelled the town. Two died."))
+    assert plain.doc_text == plain.doc.text == plain.report.text

@@ -173,3 +173,14 @@ def test_digits_round_trip(n: int) -> None:
 def test_ranges_keep_the_conservative_end(a: int, b: int) -> None:
     c = parse_count(f"between {a} and {a + b}")
     assert c is not None and (c.value, c.low, c.high) == (a, a, a + b)
+
+
+def test_counts_coded_as_other_events_are_left_out() -> None:
+    text = (
+        "Militants raided a village on 2 May. 14 people were killed during the raid "
+        "(coded separately). Two soldiers were killed in the clashes."
+    )
+    assert ("killed", 14) not in kinds(text)
+    assert ("killed", 2) in kinds(text)
+    # without the note the count stays
+    assert ("killed", 14) in kinds(text.replace(" (coded separately)", ""))

@@ -79,9 +79,16 @@ def place_vote(
 
 
 def focus_country(
-    doc: Any, cands: Sequence[Candidate], kb: KnowledgeBase, on: date | None
+    doc: Any,
+    cands: Sequence[Candidate],
+    kb: KnowledgeBase,
+    on: date | None,
+    text: str | None = None,
 ) -> str | None:
-    """The most-voted ISO3 country of the report, or None when nothing points anywhere."""
+    """The most-voted ISO3 country of the report, or None when nothing points anywhere.
+
+    ``text`` is the doc's text when the caller has it (``ParsedReport.doc_text``).
+    """
     votes: dict[str, float] = {}
     known = frozenset(kb.countries)
 
@@ -114,7 +121,8 @@ def focus_country(
             and not kb.country_of_name(e.text)
             and not any(s < e.end_char and e.start_char < t for s, t in actor_spans)
         ]
-        text = getattr(doc, "text", "")
+        if text is None:
+            text = str(getattr(doc, "text", ""))
         for m in _PAREN_RE.finditer(text):
             names.extend(p.strip() for p in m.group(1).split(","))
         names = [part.strip() for n in names for part in (n, *n.split(" - "))]

@@ -360,7 +360,7 @@ def find_actors_with(parsed: ParsedReport, kb: KnowledgeBase) -> ActorFinding:
     text = parsed.report.text
     on = parsed.report.published
     cands = collect(parsed.doc, text)
-    country = focus_country(parsed.doc, cands, kb, on)
+    country = focus_country(parsed.doc, cands, kb, on, parsed.doc_text)
     defined = _defined_acronyms(text, kb, country, on)
     for short in defined:
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):

@@ -158,6 +158,9 @@ class Resolver:
         self._fuzzy_pos = {k: i for i, k in enumerate(self._fuzzy_keys)}
         #: fuzzy candidates per key: a pure function of the key and the indexed names
         self._fuzzy_memo: dict[str, list[tuple[str, float]]] = {}
+        #: resolutions per (name, country, date): the knowledge base does not change once
+        #: loaded, and reports name the same actors over and over
+        self._memo: dict[tuple[str, str | None, date | None], Resolution | None] = {}
 
     def _index(self, rec: ActorRecord) -> None:
         names = {rec.name, rec.acled_name, *(d.name for d in rec.acled_names), *rec.aliases}
@@ -238,6 +241,20 @@ class Resolver:
 
     def resolve(
         self, name: str, country: str | None = None, on: date | None = None, depth: int = 0
+    ) -> Resolution | None:
+        if depth:
+            return self._resolve(name, country, on, depth)
+        key = (name, country, on)
+        if key in self._memo:
+            return self._memo[key]
+        res = self._resolve(name, country, on, 0)
+        if len(self._memo) >= _FUZZY_MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = res
+        return res
+
+    def _resolve(
+        self, name: str, country: str | None, on: date | None, depth: int
     ) -> Resolution | None:
         text = _LEAD_RE.sub("", name.strip().strip("\"'‘’“”«» ")).strip()
         if not text:

@@ -139,8 +139,11 @@ _SEPARATELY_RE = re.compile(
 def coded_elsewhere(doc: Any, last: int) -> bool:
     """ "26 people were shot dead during a raid (coded separately)": another event's count
     (``last`` is the index of the last token of the count's cue and argument)."""
-    sent_end = doc[last].sent.end_char
-    return bool(_SEPARATELY_RE.match(doc.text[doc[last].idx : sent_end]))
+    tok = doc[last]
+    sent = tok.sent
+    # the text from the token to the sentence end (``doc.text`` would join every token)
+    rest = "".join(t.text_with_ws for t in doc[last : sent.end])[: sent.end_char - tok.idx]
+    return bool(_SEPARATELY_RE.match(rest))
 
 
 def acled_fatalities(quantities: tuple[Quantity, ...]) -> Fatalities | None:
