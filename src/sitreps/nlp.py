@@ -13,10 +13,11 @@ the text, so it never becomes a sentence or an entity, and each turn starts a se
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import cached_property, lru_cache, wraps
 from importlib import import_module
 from typing import Any, ParamSpec, TypeVar
 
@@ -51,15 +52,13 @@ class ParsedReport:
     #: for each sentence, the index of the turn it belongs to, or None outside turns
     sentence_turn: tuple[int | None, ...]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_index(self, char: int) -> int:
         """Index of the sentence that contains character offset ``char`` (nearest before)."""
-        best = 0
-        for i, s in enumerate(self.sentences):
-            if s.start <= char:
-                best = i
-            else:
-                break
-        return best
+        return max(0, bisect_right(self._sentence_starts, char) - 1)
 
     @property
     def doc_text(self) -> str:

@@ -137,3 +137,13 @@ def test_doc_text_is_the_text_spacy_parsed() -> None:
     assert interview.doc_text == interview.doc.text != TRANSCRIPT
     plain = parse(Report(id="r-p", text="Rebels shelled the town. Two died."))
     assert plain.doc_text == plain.doc.text == plain.report.text
+
+
+def test_sentence_index_is_the_last_sentence_starting_at_or_before() -> None:
+    text = "Rebels shelled the town. Two died.\n\nThe army answered at dawn."
+    parsed = parse(Report(id="r-s", text=text))
+    starts = [s.start for s in parsed.sentences]
+    assert len(starts) == 3
+    for char in range(-2, len(text) + 2):
+        expected = max([i for i, s in enumerate(starts) if s <= char], default=0)
+        assert parsed.sentence_index(char) == expected

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitreps.extract.timex import resolve_time
 from sitreps.models import Report, Span, TimeInfo
@@ -154,3 +157,18 @@ def test_same_offsets_in_another_text_are_read_afresh() -> None:
 def test_sentence_without_digits_still_has_word_expressions() -> None:
     got = when("Gunmen attacked a bus three weeks ago.", PUB)
     assert got.date_start == date(2022, 5, 18)
+
+
+_WORDS = ["3", "12", "2022", "June", "SEPT.", "ſept", "may", "in", "during", "of", "two", "A few"]
+_WORDS += ["weeks", "days", "ago", "Monday", "on", ",", "-", "and", "x"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_look_aheads_change_no_match(words: list[str]) -> None:
+    from sitreps.extract.timex import _PATTERNS
+
+    text = " ".join(words)
+    for _, pattern in _PATTERNS:
+        plain = re.sub(r"\(\?=\[[^\]]*\]\)", "", pattern.pattern)
+        got = [m.span() for m in pattern.finditer(text)]
+        assert got == [m.span() for m in re.finditer(plain, text, pattern.flags)]

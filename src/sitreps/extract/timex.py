@@ -43,6 +43,9 @@ _NUMW = (
     r"fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|several|few)"
 )
 _UNIT = r"(?P<unit>day|week|month|year)s?"
+#: the first letters of the month names: a look-ahead that lets the
+#: matcher skip a position before trying every alternative (the same matches, sooner)
+_MONTH_AHEAD = "(?=[jfmasond])"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -55,10 +58,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)),
+    ("mdy", re.compile(rf"\b{_MONTH_AHEAD}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)", re.IGNORECASE)),
-    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)(?!\d)", re.IGNORECASE)),
-    ("my", re.compile(rf"\b(?:in\s+|during\s+)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
+    ("md", re.compile(rf"\b{_MONTH_AHEAD}{_MONTH}\s+{_DAY}\b(?!,?\s+\d)(?!\d)", re.IGNORECASE)),
+    (
+        "my",
+        re.compile(
+            rf"\b(?=[ijfmasond])(?:in\s+|during\s+)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE
+        ),
+    ),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE)),
     ("today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
     (
@@ -69,7 +77,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("ago", re.compile(rf"\b{_NUMW}\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
+    ("ago", re.compile(rf"\b(?=[\daotfsen]){_NUMW}\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?:this|earlier this) week\b", re.IGNORECASE)),
     ("weekend", re.compile(r"\b(?:last|this|the past|over the|during the) weekend\b", re.I)),
     ("last_week", re.compile(r"\b(?:last|past) week\b(?!s)", re.IGNORECASE)),
