@@ -172,3 +172,21 @@ def test_look_aheads_change_no_match(words: list[str]) -> None:
         plain = re.sub(r"\(\?=\[[^\]]*\]\)", "", pattern.pattern)
         got = [m.span() for m in pattern.finditer(text)]
         assert got == [m.span() for m in re.finditer(plain, text, pattern.flags)]
+
+
+_SENTENCE_WORDS = [*_WORDS, "YESTERDAY", "last", "night", "this", "morning", "Tonight", "today"]
+_SENTENCE_WORDS += ["week", "weekend", "the", "past", "recent", "month", "for", "years", "İn"]
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_WORDS), max_size=14))
+def test_word_prefilters_skip_only_kinds_that_cannot_match(words: list[str]) -> None:
+    from sitreps.extract.timex import _PATTERNS, _find_in
+
+    text = " ".join(words)
+    expected: list[tuple[str, tuple[int, int]]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for _, (s, e) in expected):
+                expected.append((kind, m.span()))
+    got = [(f.kind, (f.span.start, f.span.end)) for f in _find_in(text, 0, len(text))]
+    assert got == expected

@@ -97,6 +97,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: the kinds whose pattern needs a digit: skipped in a sentence without one
 _NEEDS_DIGIT = frozenset({"iso", "day_range", "dmy", "mdy", "dm", "md", "my"})
 _DIGIT_RE = re.compile(r"\d")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: for each kind, words one of which every match contains (lower case). Used only on ASCII
+#: sentences, where the patterns' case-insensitive matching is plain ASCII case folding, so a
+#: kind whose words are all missing from the lower-cased sentence cannot match.
+_NEEDS_WORD: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("day_range", "dmy", "mdy", "dm", "md", "my", "in_month"), _MONTH_STEMS),
+    "yesterday": ("yesterday", "last night"),
+    "today": ("today", "this ", "tonight"),
+    "weekday": ("day",),
+    "ago": ("ago",),
+    "this_week": ("week",),
+    "weekend": ("weekend",),
+    "last_week": ("week",),
+    "recent": ("recent",),
+    "this_month": ("this month",),
+    "last_month": ("last month",),
+    "duration": ("day", "week", "month", "year"),
+}
 
 
 #: what may precede a sentence-initial date: a label ("Looting:"), a preposition, a hedge
@@ -186,11 +204,16 @@ def _find_in(text: str, start: int, end: int) -> tuple[_Found, ...]:
     """The expressions of ``text[start:end]`` (one sentence: its events share them)."""
     chunk = text[start:end]
     has_digit = _DIGIT_RE.search(chunk) is not None
+    low = chunk.lower() if chunk.isascii() else None
     out: list[_Found] = []
     taken: list[Span] = []
     for kind, pattern in _PATTERNS:
         if not has_digit and kind in _NEEDS_DIGIT:
             continue
+        if low is not None:
+            words = _NEEDS_WORD.get(kind, ())
+            if words and not any(w in low for w in words):
+                continue
         for m in pattern.finditer(chunk):
             span = Span.of(text, start + m.start(), start + m.end())
             if any(span.overlaps(t) for t in taken):
