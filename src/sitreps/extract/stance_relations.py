@@ -266,6 +266,8 @@ def _supplies(index: ActorIndex, tok: Any, lex: RelationLexicon) -> Iterator[Rel
     if tok.pos_ != "VERB":
         return
     lemma = tok.lemma_.lower()
+    if lemma not in lex.receive_verbs and lemma not in lex.supply_verbs:
+        return
     ev, mod = _evidence(index, tok), clause_modality(tok)
     if lemma in lex.receive_verbs and _has_supply_object(tok, lex):
         suppliers = [a for p in _preps(tok, ("from",)) for a in index.phrase_actors(p)]

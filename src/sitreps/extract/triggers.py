@@ -353,14 +353,13 @@ def is_habitual(tok: Any) -> bool:
         verb = verb.head
     auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
     progressive_perfect = "have" in auxes and "be" in auxes
-    duration = False
-    for c in verb.subtree:
-        if c.lower_ in _DURATION_NOUNS and (
-            c.head.lower_ in ("for", "since") or c.dep_ == "npadvmod"
-        ):
-            duration = True
     used_to = any(c.lower_ == "used" and c.dep_ in ("aux", "advcl") for c in verb.children)
-    return (progressive_perfect and duration) or used_to
+    if used_to or not progressive_perfect:
+        return used_to
+    return any(
+        c.lower_ in _DURATION_NOUNS and (c.head.lower_ in ("for", "since") or c.dep_ == "npadvmod")
+        for c in verb.subtree
+    )
 
 
 def _suppressed_modifier(tok: Any) -> bool:

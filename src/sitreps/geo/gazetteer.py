@@ -92,6 +92,7 @@ class Gazetteer:
         self._admin_names: dict[str, str] = {}
         #: look-up results per (key, country, skeleton fallback); the file is read-only
         self._memo: dict[tuple[str, str | None, bool], tuple[PlaceRecord, ...]] = {}
+        self._has_memo: dict[tuple[str, str], bool] = {}
         conn = self._conn()
         try:
             self._admin_names = dict(conn.execute("SELECT code, name FROM admins"))
@@ -198,16 +199,25 @@ class Gazetteer:
         key = fold(name)
         if not key:
             return False
-        row = self._conn().execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,))
-        return row.fetchone() is not None
+        return self._has("names", key)
 
     def has_skeleton(self, name: str) -> bool:
         """True when some place has the consonant skeleton of ``name`` (3+ consonants)."""
         skel = skeleton(name)
         if len(skel) < 3:
             return False
-        row = self._conn().execute("SELECT 1 FROM skels WHERE key = ? LIMIT 1", (skel,))
-        return row.fetchone() is not None
+        return self._has("skels", skel)
+
+    def _has(self, table: str, key: str) -> bool:
+        memo_key = (table, key)
+        known = self._has_memo.get(memo_key)
+        if known is None:
+            sql = f"SELECT 1 FROM {table} WHERE key = ? LIMIT 1"  # table: one of two constants
+            known = self._conn().execute(sql, (key,)).fetchone() is not None
+            if len(self._has_memo) >= _MEMO_SIZE:
+                self._has_memo.clear()
+            self._has_memo[memo_key] = known
+        return known
 
     def lookup(
         self, name: str, country: str | None = None, skeleton_fallback: bool = True
@@ -229,6 +239,7 @@ class Gazetteer:
     def clear_cache(self) -> None:
         """Forget memoised look-ups (benchmarks measure first look-ups with it)."""
         self._memo.clear()
+        self._has_memo.clear()
 
     def _lookup(
         self, name: str, key: str, country: str | None, skeleton_fallback: bool
