@@ -30,10 +30,19 @@ class RelationHit:
     modality: str = "asserted"
 
 
+def _ends_with_question(sent: Any) -> bool:
+    """``sent.text.rstrip().endswith("?")`` without rebuilding the sentence's text."""
+    doc = sent.doc
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        word = doc[i].text.rstrip()
+        if word:
+            return bool(word.endswith("?"))
+    return False
+
+
 def clause_modality(tok: Any) -> str:
     """asserted, negated, hypothetical or question, from the clause around ``tok``."""
-    sent = tok.sent
-    if sent.text.rstrip().endswith("?"):
+    if _ends_with_question(tok.sent):
         return "question"
     cur = tok
     for _ in range(3):
