@@ -80,15 +80,9 @@ def _bare_infinitive(verb: Any) -> bool:
     return not _own_auxes(verb)
 
 
-def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
-    """The modality of the event whose trigger is token ``tok``."""
-    if sentence_text.rstrip().endswith("?"):
-        return "question"
-    verb = _clause_verb(tok)
-    words_near = [c for c in tok.children] + [tok]
-    neg = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in words_near if c is not tok)
-    hypo = any(c.lower_ in _HYPOTHETICAL_WORDS for c in words_near)
-    future = False
+def _aux_cues(verb: Any) -> tuple[bool, bool, bool]:
+    """Negation, hypothetical and future cues among ``verb``'s own auxiliaries."""
+    neg = hypo = future = False
     for aux in _own_auxes(verb):
         word = aux.lower_
         if aux.dep_ == "neg" or word in _NEGATION_WORDS:
@@ -97,6 +91,19 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
             hypo = True
         elif word in _FUTURE_AUX:
             future = True
+    return neg, hypo, future
+
+
+def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
+    """The modality of the event whose trigger is token ``tok``."""
+    if sentence_text.rstrip().endswith("?"):
+        return "question"
+    verb = _clause_verb(tok)
+    words_near = [c for c in tok.children] + [tok]
+    neg = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in words_near if c is not tok)
+    hypo = any(c.lower_ in _HYPOTHETICAL_WORDS for c in words_near)
+    aux_neg, aux_hypo, future = _aux_cues(verb)
+    neg, hypo = neg or aux_neg, hypo or aux_hypo
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         hypo = True
     if _purpose(verb):
@@ -124,14 +131,8 @@ def modality_of(tok: Any, sentence_text: str, claim: Claim | None) -> str:
         if dep == "xcomp" and cur.pos_ in ("VERB", "AUX"):
             # "we will continue to strike", "they would try to advance": the governing verb's
             # auxiliaries carry over to its complement
-            for aux in _own_auxes(cur):
-                word = aux.lower_
-                if aux.dep_ == "neg" or word in _NEGATION_WORDS:
-                    neg = True
-                elif word in _HYPOTHETICAL_AUX:
-                    hypo = True
-                elif word in _FUTURE_AUX:
-                    future = True
+            aux_neg, aux_hypo, aux_future = _aux_cues(cur)
+            neg, hypo, future = neg or aux_neg, hypo or aux_hypo, future or aux_future
         if dep == "acl" and lemma in _DEONTIC_NOUNS:
             hypo = True  # "a responsibility to end the attacks", "the ability to strike"
         if dep == "acl" and lemma == "order" and cur.head.lower_ == "in":
