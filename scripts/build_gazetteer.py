@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import math
 import os
@@ -45,6 +46,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from sitreps.geo.fold import fold, is_latin, skeleton  # noqa: E402
 
 DATA = ROOT / "src" / "sitreps" / "data" / "geo"
+#: ACLED rows whose SHA-1(event_id_cnty) starts with one of these are the BUILD half (the rest
+#: is the evaluation holdout and never enters the gazetteer)
+ACLED_BUILD = "01234567"
 #: countries whose admin2 units are built (OCHA names, seats or nearest-seat assignment)
 ADMIN2_COUNTRIES = ("SY", "IQ", "YE", "LB")
 #: countries whose admin2 units come from the GeoNames admin2 code table (names only; the point
@@ -211,7 +215,7 @@ def load_towns(names_cfg: dict) -> tuple[list[Rec], dict[str, dict]]:
     return recs, countries
 
 
-def build(shared: Path, out: Path) -> dict[str, int]:
+def build(shared: Path, out: Path, acled_prefixes: str = ACLED_BUILD) -> dict[str, int]:
     names_cfg = yaml.safe_load((DATA / "names.yaml").read_text())
     regions_cfg = yaml.safe_load((DATA / "regions.yaml").read_text())["regions"]
     towns, countries = load_towns(names_cfg)
@@ -462,6 +466,15 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         if seen[u.pid] > 1:
             u.pid = f"{u.pid}-{seen[u.pid]}"
 
+    # --- ACLED locations (BUILD rows only) ---------------------------------------------------
+    acled_path = shared / "acled-2022-sample" / "events.csv"
+    acled_recs: list[Rec] = []
+    acled_merged = 0
+    if acled_path.is_file() and acled_prefixes:
+        acled_recs, acled_merged = acled_places(
+            acled_path, acled_prefixes, towns + kept_ucdp + admin2, admin_names, a2_by_a1, countries
+        )
+
     # --- countries --------------------------------------------------------------------------
     by_cc: dict[str, list[Rec]] = defaultdict(list)
     for t in towns:
@@ -557,7 +570,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         rec.names.update(r.get("aliases", []))
         region_recs.append(rec)
 
-    allrecs = country_recs + admins + admin2 + region_recs + towns + kept_ucdp
+    allrecs = country_recs + admins + admin2 + region_recs + towns + kept_ucdp + acled_recs
     write(out, allrecs, admin_names, iso3)
     return {
         "countries": len(country_recs),
@@ -567,6 +580,8 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         "towns": len(towns),
         "ucdp_places": len(ucdp),
         "ucdp_kept": len(kept_ucdp),
+        "acled_places": len(acled_recs),
+        "acled_names_merged": acled_merged,
     }
 
 
@@ -633,9 +648,143 @@ def unit_display(name: str) -> str:
 
 #: feature and source codes stored as small integers (see sitreps.geo.gazetteer)
 FEATURES = ("country", "admin1", "admin2", "region", "city", "village", "site")
-SOURCES = ("geonames", "geonames+ucdp", "ucdp", "admin", "region")
+SOURCES = ("geonames", "geonames+ucdp", "ucdp", "admin", "region", "acled")
 #: non-GeoNames records get row ids above this (GeoNames towns use their geonameid)
 OWN_ID_BASE = 1_000_000_000
+
+
+def _is_build(event_id: str, prefixes: str) -> bool:
+    return hashlib.sha1(event_id.encode("utf-8")).hexdigest()[0] in prefixes
+
+
+def _acled_names(location: str) -> set[str]:
+    """Names an ACLED location is written under: itself, the part before a bracket, and each
+    side of "City - Quarter" ("Baghdad - Adhamiya" is also written "Adhamiya")."""
+    names = {location}
+    base = re.sub(r"\s*\(.*?\)\s*", " ", location).strip()
+    if base:
+        names.add(base)
+    if " - " in base:
+        parts = [p.strip() for p in base.split(" - ") if p.strip()]
+        names.update(p for p in parts[1:] if len(p) > 3)
+    return names
+
+
+def acled_places(
+    path: Path,
+    prefixes: str,
+    known: list[Rec],
+    admin_names: dict[str, str],
+    a2_by_a1: dict[str, list[Rec]],
+    countries: dict[str, dict],
+) -> tuple[list[Rec], int]:
+    """Distinct ACLED locations (geo_precision 1-2) of the rows whose SHA-1(event_id_cnty)
+    starts with one of ``prefixes`` (the BUILD half, so the holdout half stays unseen).
+
+    A location that a known town or district of the same name (or transliteration skeleton)
+    lies within 10 km of only adds its spelling to it; any other becomes a place of its own, with
+    ACLED's point, admin1 / admin2 units and geo_precision."""
+    by_num = {int(c["isonumeric"]): c["iso"] for c in countries.values() if c.get("isonumeric")}
+    a1_by_cc: dict[str, dict[str, str]] = defaultdict(dict)
+    for code, name in admin_names.items():
+        if "." in code:
+            a1_by_cc[code.split(".")[0]][code] = name
+    points: dict[tuple[str, str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if not _is_build(row["event_id_cnty"], prefixes):
+                continue
+            try:
+                prec = int(float(row["geo_precision"] or 9))
+                lat, lon = float(row["latitude"]), float(row["longitude"])
+                cc = by_num.get(int(float(row["iso"])), "")
+            except ValueError:
+                continue
+            if prec > 2 or not cc or not row["location"].strip():
+                continue
+            key = (cc, row["admin1"], row["location"].strip())
+            points[key].append((lat, lon, prec, row["admin2"]))
+    # ACLED's admin2 spellings ("Al Dhaher", "Jubayl") become names of the admin2 unit, and a
+    # location named like its unit ("Harad" for Haradh) gives the unit its point when the unit
+    # has none or the location is coded at district level
+    a1_codes: dict[tuple[str, str], str | None] = {}
+    for cc, adm1, _ in points:
+        if (cc, adm1) not in a1_codes:
+            a1_codes[(cc, adm1)] = best_match(adm1, a1_by_cc.get(cc, {}), 80) if adm1 else None
+    a2_units: dict[tuple[str, str], Rec] = {}
+    for (cc, adm1, loc), pts in sorted(points.items()):
+        a1 = a1_codes[(cc, adm1)]
+        units = {r.a2 or "": r for r in a2_by_a1.get(a1 or "", []) if r.a2}
+        for raw2 in {p[3] for p in pts if p[3]}:
+            if (a1 or "", raw2) not in a2_units:
+                code = best_match(raw2, {k: r.name for k, r in units.items()}, 75)
+                if code:
+                    a2_units[(a1 or "", raw2)] = units[code]
+                    units[code].names.add(raw2)
+        unit = next(
+            (
+                r
+                for r in units.values()
+                if skeleton(unit_key(r.name)) == skeleton(loc) and len(skeleton(loc)) >= 3
+            ),
+            None,
+        )
+        if unit is not None and (unit.lat is None or min(p[2] for p in pts) == 2):
+            # a unit without a seat of its own name, or ACLED's district-level point for it
+            unit.lat = round(statistics.median(p[0] for p in pts), 4)
+            unit.lon = round(statistics.median(p[1] for p in pts), 4)
+    grid: dict[tuple[int, int], list[Rec]] = defaultdict(list)
+    for t in known:
+        if t.lat is not None and t.lon is not None:
+            grid[(int(t.lat * 10), int(t.lon * 10))].append(t)
+    out: list[Rec] = []
+    merged = 0
+    seen: dict[str, int] = defaultdict(int)
+    for (cc, adm1, loc), pts in sorted(points.items()):
+        lat = statistics.median(p[0] for p in pts)
+        lon = statistics.median(p[1] for p in pts)
+        names = _acled_names(loc)
+        keys = {fold(n) for n in names} | {skeleton(n) for n in names if len(skeleton(n)) >= 3}
+        gy, gx = int(lat * 10), int(lon * 10)
+        hit = None
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for t in grid.get((gy + dy, gx + dx), []):
+                    if t.cc != cc or km((lat, lon), (t.lat or 0.0, t.lon or 0.0)) > 10:
+                        continue
+                    tkeys = {fold(n) for n in t.names} | {skeleton(n) for n in t.names}
+                    if keys & tkeys:
+                        hit = t
+                        break
+        if hit is not None:
+            hit.names.update(names)
+            merged += 1
+            continue
+        a1 = a1_codes[(cc, adm1)]
+        a2_name = max((p[3] for p in pts), key=lambda n: sum(p[3] == n for p in pts))
+        a2_unit = a2_units.get((a1 or "", a2_name))
+        a2 = a2_unit.a2 if a2_unit is not None else None
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(loc)).strip("-") or "place"
+        pid = f"acled:{cc.lower()}-{slug}"
+        seen[pid] += 1
+        if seen[pid] > 1:
+            pid = f"{pid}-{seen[pid]}"
+        rec = Rec(
+            pid=pid,
+            name=loc,
+            lat=round(lat, 4),
+            lon=round(lon, 4),
+            cc=cc,
+            a1=a1,
+            a2=a2,
+            feature="village",
+            pop=0,
+            prec=min(p[2] for p in pts),
+            src="acled",
+        )
+        rec.names.update(names)
+        out.append(rec)
+    return out, merged
 
 
 def write(out: Path, recs: list[Rec], admin_names: dict[str, str], iso3: dict[str, str]) -> None:
@@ -716,8 +865,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", help="shared data folder (default: ../shared/data)")
     ap.add_argument("--out", default=str(DATA / "gazetteer.sqlite"))
+    ap.add_argument(
+        "--acled-prefixes",
+        default=ACLED_BUILD,
+        help="first hex digits of SHA-1(event_id_cnty) of the ACLED rows whose locations are "
+        "taken (default: the BUILD half; empty: none)",
+    )
     args = ap.parse_args()
-    counts = build(shared_dir(args.shared), Path(args.out))
+    counts = build(shared_dir(args.shared), Path(args.out), args.acled_prefixes)
     size = Path(args.out).stat().st_size
     print(json.dumps({**counts, "bytes": size}))
 

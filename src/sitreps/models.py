@@ -132,7 +132,7 @@ class Place:
     feature: str  # one of PlaceFeature
     mentions: tuple[Span, ...] = ()
     geo_precision: int = 1  # ACLED: 1 town, 2 part of / near a region, 3 province or larger
-    source: str = ""  # table the record came from: "geonames", "ucdp", "admin", "region"
+    source: str = ""  # table the record came from: geonames, ucdp, acled, admin, region
 
 
 @dataclass(frozen=True, slots=True)

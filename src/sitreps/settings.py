@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     actors_overlay: Path | None = None
     #: JSON weights written by ``sitreps train``; default: the packaged model.
     event_model: Path | None = None
+    #: Gazetteer SQLite file built by ``scripts/build_gazetteer.py``; default: the packaged one.
+    gazetteer: Path | None = None
     #: Largest report accepted, in bytes (a bigger input is refused with a clear error).
     max_report_bytes: int = Field(default=5_000_000, ge=1)
     #: Below this share of English function words a text is refused as non-English.

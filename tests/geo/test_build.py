@@ -67,3 +67,114 @@ def test_region_yaml_and_table_agree() -> None:
         assert (rec.lat, rec.lon) == (region.lat, region.lon)
         assert rec.geo_precision == region.precision
         assert rec.admin1 == region.admin1
+
+
+_ACLED_HEAD = "event_id_cnty,iso,admin1,admin2,location,latitude,longitude,geo_precision\n"
+
+
+def _acled_csv(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "events.csv"
+    path.write_text(_ACLED_HEAD + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _rec(b: ModuleType, name: str, lat: float, lon: float, feature: str = "village") -> object:
+    rec = b.Rec(
+        f"gn:{abs(hash(name)) % 10**6}",
+        name,
+        lat,
+        lon,
+        "SY",
+        "SY.08",
+        None,
+        feature,
+        600,
+        1,
+        "geonames",
+    )
+    rec.names.add(name)
+    return rec
+
+
+def test_acled_places_take_only_the_build_half(tmp_path: Path) -> None:
+    b = _build_module()
+    ids = {"build": "", "holdout": ""}
+    for i in range(200):  # one event id of each half
+        half = "build" if b._is_build(f"SYR{i}", b.ACLED_BUILD) else "holdout"
+        ids[half] = ids[half] or f"SYR{i}"
+    path = _acled_csv(
+        tmp_path,
+        [
+            f"{ids['build']},760,Al Hasakeh,Ras Al Ain,Tawileh,36.60,40.20,1",
+            f"{ids['holdout']},760,Al Hasakeh,Ras Al Ain,Dardara,36.70,40.10,1",
+        ],
+    )
+    countries = {"SY": {"iso": "SY", "isonumeric": 760}}
+    recs, merged = b.acled_places(path, b.ACLED_BUILD, [], {"SY.08": "Al Hasakeh"}, {}, countries)
+    assert [r.name for r in recs] == ["Tawileh"] and merged == 0
+    assert recs[0].a1 == "SY.08" and recs[0].src == "acled" and recs[0].prec == 1
+    assert recs[0].pid.startswith("acled:")
+
+
+def test_acled_spelling_of_a_known_town_is_merged_into_it(tmp_path: Path) -> None:
+    b = _build_module()
+    bid = next(f"SYR{i}" for i in range(200) if b._is_build(f"SYR{i}", b.ACLED_BUILD))
+    path = _acled_csv(tmp_path, [f"{bid},760,Al Hasakeh,Quamishli,Quamishli,37.05,41.22,1"])
+    town = _rec(b, "Qamishli", 37.05, 41.23, "city")
+    countries = {"SY": {"iso": "SY", "isonumeric": 760}}
+    recs, merged = b.acled_places(
+        path, b.ACLED_BUILD, [town], {"SY.08": "Al Hasakeh"}, {}, countries
+    )
+    assert recs == [] and merged == 1
+    assert "Quamishli" in town.names  # type: ignore[attr-defined]
+    # far away, the same spelling is another place
+    far = _rec(b, "Qamishli", 35.0, 38.0, "city")
+    recs, merged = b.acled_places(
+        path, b.ACLED_BUILD, [far], {"SY.08": "Al Hasakeh"}, {}, countries
+    )
+    assert len(recs) == 1 and merged == 0
+
+
+def test_acled_admin2_spelling_names_the_district(tmp_path: Path) -> None:
+    b = _build_module()
+    bid = next(f"YEM{i}" for i in range(200) if b._is_build(f"YEM{i}", b.ACLED_BUILD))
+    path = _acled_csv(tmp_path, [f"{bid},887,Sadah,Al Dhaher,Al Mudafin,16.80,43.50,1"])
+    unit = b.Rec(
+        "adm2:YE2201", "Adh Dhahir", 16.9, 43.4, "YE", "YE.15", "YE2201", "admin2", 0, 2, "admin"
+    )
+    unit.names.add("Adh Dhahir")
+    countries = {"YE": {"iso": "YE", "isonumeric": 887}}
+    recs, _ = b.acled_places(
+        path, b.ACLED_BUILD, [unit], {"YE.15": "Sadah"}, {"YE.15": [unit]}, countries
+    )
+    assert "Al Dhaher" in unit.names
+    assert recs[0].a2 == "YE2201"
+
+
+def test_no_holdout_only_acled_location_is_packaged(shared_data: Path) -> None:
+    """The holdout half of the ACLED sample never feeds the gazetteer: a location that only
+    holdout rows use is not an ACLED record of the packaged table."""
+    b = _build_module()
+    gaz = get_gazetteer()
+    build_locs: set[str] = set()
+    holdout_locs: set[str] = set()
+    with open(shared_data / "acled-2022-sample" / "events.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            (build_locs if b._is_build(row["event_id_cnty"], b.ACLED_BUILD) else holdout_locs).add(
+                row["location"]
+            )
+    only_holdout = sorted(holdout_locs - build_locs)
+    assert len(only_holdout) > 200
+    leaked = [
+        n
+        for n in only_holdout
+        if any(r.source == "acled" and r.name == n for r in gaz.search(n, limit=20))
+    ]
+    assert leaked == []
+    assert (
+        sum(
+            any(r.source == "acled" for r in gaz.search(n, limit=20))
+            for n in sorted(build_locs)[:300]
+        )
+        > 30
+    )

@@ -23,7 +23,7 @@ from sitreps.geo.fold import fold, skeleton
 from sitreps.models import Place, Span
 
 FEATURES = ("country", "admin1", "admin2", "region", "city", "village", "site")
-SOURCES = ("geonames", "geonames+ucdp", "ucdp", "admin", "region")
+SOURCES = ("geonames", "geonames+ucdp", "ucdp", "admin", "region", "acled")
 _FEATURE_BONUS = {"country": 4.0, "admin1": 0.5, "region": 6.0, "admin2": 0.8}
 _COLUMNS = "id, pid, name, lat, lon, country, a1, a2, feature, pop, prec, src, extra"
 
@@ -56,7 +56,7 @@ class PlaceRecord:
     @property
     def importance(self) -> float:
         """Prior weight: log population plus a bonus for larger units."""
-        pop = self.population or (1000 if self.source.endswith("ucdp") else 0)
+        pop = self.population or (1000 if self.source.endswith(("ucdp", "acled")) else 0)
         bonus = 2.0 if self.capital else 0.0
         return math.log10(pop + 1) + _FEATURE_BONUS.get(self.feature, 0.0) + bonus
 
@@ -271,5 +271,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer over the packaged SQLite file."""
-    return Gazetteer()
+    """The process-wide gazetteer: the ``gazetteer`` setting's file, else the packaged one."""
+    from sitreps.settings import get_settings
+
+    return Gazetteer(get_settings().gazetteer)

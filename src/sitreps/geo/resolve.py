@@ -21,6 +21,7 @@ from sitreps.geo.context import is_dateline, parenthetical_after
 from sitreps.geo.fold import fold, skeleton
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord
 from sitreps.geo.regions import demonyms
+from sitreps.models import Actor
 
 CONTEXT_GAP = re.compile(
     r"^['’]?\s*(?:city|town|village|area|camp|district|neighbou?rhood)?"
@@ -30,6 +31,8 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
+#: focus-country vote of a known actor by kind (default 0.5): less than a place's vote
+_ACTOR_VOTE = {"state": 0.25, "external": 0.0, "person": 0.0, "outlet": 0.0}
 #: articles that carry a name on to the next word ("Dar el Ouassaa")
 _JOINING = frozenset({"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az"})
 
@@ -66,9 +69,15 @@ def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
 
 
 def report_context(
-    doc: object, cands: Sequence[Candidate], gaz: Gazetteer, text: str = ""
+    doc: object,
+    cands: Sequence[Candidate],
+    gaz: Gazetteer,
+    text: str = "",
+    actors: Sequence[Actor] = (),
 ) -> Context:
-    """Focus country and co-mentioned places (a dateline does not vote)."""
+    """Focus country and co-mentioned places (a dateline does not vote). An actor of the
+    knowledge base with a country tips the balance: an armed group or party for its country
+    (:data:`_ACTOR_VOTE`), state forces less (they also fight abroad)."""
     votes: dict[str, float] = defaultdict(float)
     named: set[str] = set()
     admin1: set[str] = set()
@@ -79,6 +88,8 @@ def report_context(
             continue  # part of a longer name ("Dar" of "Dar el Ouassaa") does not vote
         if c.gov.comparison:
             continue  # "as in Mosul": a place the report compares with is not its country
+        if not c.in_parens and parenthetical_after(text, max(c.span.end, c.name_end)):
+            continue  # "Al Jabaliyah (At Tuhayat, Al Hudaydah)": its bracket says where it is
         if c.ruler_id:
             try:
                 rec: PlaceRecord | None = gaz.get(c.ruler_id)
@@ -102,7 +113,6 @@ def report_context(
             rec.feature in ("city", "village", "site")
             and not c.ruler_id
             and fold(rec.name) != fold(c.span.text)
-            and not any(fold(r.name) == fold(c.span.text) for r in recs)
         ):
             continue  # a town found under another of its names ("Al Akd") does not vote
         if c.gov.after == "village" and rec.population >= _BIG_TOWN:
@@ -131,6 +141,12 @@ def report_context(
     for ent in getattr(doc, "ents", ()):
         if ent.label_ == "NORP" and ent.text.lower() in dem:
             votes[dem[ent.text.lower()]] += 0.5
+    for iso, weight in {
+        str(a.country): _ACTOR_VOTE.get(a.kind, 0.5)
+        for a in actors
+        if a.country and not a.provisional
+    }.items():
+        votes[iso] += weight
     focus = max(votes, key=lambda k: (votes[k], k)) if votes else None
     return Context(focus, frozenset(votes), frozenset(admin1), tuple(points), frozenset(named))
 

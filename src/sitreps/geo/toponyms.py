@@ -76,6 +76,9 @@ def _accept(res: Resolved, ctx: Context) -> bool:
         or gov.after is not None
         or c.in_parens
         or c.span.text.rsplit(" ", 1)[-1].lower() in _UNIT_LAST
+        # "shelled Al Jabaliyah (At Tuhayat, Al Hudaydah)": found inside the admin units
+        # written next to it
+        or res.reason.startswith("admin context (")
     )
     if c.doubtful or c.headline:
         return (
@@ -88,7 +91,7 @@ def _accept(res: Resolved, ctx: Context) -> bool:
         return True
     if big:
         return primary
-    return focus and primary and (rec.population >= 5_000 or "ucdp" in rec.source)
+    return focus and primary and (rec.population >= 5_000 or rec.source.endswith(("ucdp", "acled")))
 
 
 def _display_name(rec: PlaceRecord, spans: list[Span]) -> str:
@@ -109,7 +112,7 @@ def find_places_with(parsed: Any, actors: ActorFinding, gaz: Gazetteer) -> Place
     text: str = parsed.report.text
     actor_spans = [m.span for m in actors.mentions]
     cands = collect(parsed, gaz, actor_spans)
-    ctx = report_context(parsed.doc, cands, gaz, text)
+    ctx = report_context(parsed.doc, cands, gaz, text, actors.actors)
     resolved: list[Resolved] = []
     following: Resolved | None = None
     for idx in range(len(cands) - 1, -1, -1):
