@@ -164,3 +164,18 @@ def test_country_name_modifying_a_noun_is_not_the_place() -> None:
     text = "Drivers blocked roads at Beit ed Dine junction (Chouf). They protested against the US dollar rate."
     _, c = _choose(text, "protested")
     assert c.place != "country:USA"
+
+
+def test_district_written_as_a_town_outranks_a_village_named_later() -> None:
+    text = (
+        "Workers staged a protest in Kartal town, Istanbul, against a quarry planned in "
+        "Akkuyu district of the province."
+    )
+    _, c = _choose(text, "protest")
+    assert c.place is not None and c.place.startswith("adm2:TR.34.")
+
+
+def test_place_between_two_towns_beats_a_persons_home_town() -> None:
+    text = "Soldiers arrested a man from Tadmor at a checkpoint on the road between Homs and Hama."
+    _, c = _choose(text, "arrested")
+    assert c.place is not None and "Tadmor" not in c.reason

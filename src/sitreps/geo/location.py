@@ -55,6 +55,7 @@ _PREP_RANK = {
             "over",
             "off",
             "along",
+            "between",
         ),
         0,
     ),
@@ -165,7 +166,10 @@ def _options(
             # (written after it) is the event's
             prep_rank = max(prep_rank, 1)
         dist = abs(m.span.start - anchor.start) if anchor is not None else 0
-        rank = (prep_rank, _SPECIFICITY.get(place.feature, 2), dist)
+        specificity = _SPECIFICITY.get(place.feature, 2)
+        if place.feature == "admin2" and gov.town:
+            specificity = 0  # "in Akdeniz town, Mersin": a district written as a town
+        rank = (prep_rank, specificity, dist)
         context = bool(out) and _is_context(text, out[-1], m, place)
         out.append(_Option(m, place, gov, rank, context))
     if any(not o.context for o in out):
