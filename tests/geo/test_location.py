@@ -179,3 +179,19 @@ def test_place_between_two_towns_beats_a_persons_home_town() -> None:
     text = "Soldiers arrested a man from Tadmor at a checkpoint on the road between Homs and Hama."
     _, c = _choose(text, "arrested")
     assert c.place is not None and "Tadmor" not in c.reason
+
+
+def test_other_spelling_in_brackets_is_the_place_of_the_name_before_it() -> None:
+    # "Gire Bilind" is unknown; its bracketed spelling is a known village: the pair
+    # is governed by "in", like the district written after it
+    text = (
+        "Warplanes struck PKK positions in Gire Bilind (Mangêsh) area in Zakho district of Duhok."
+    )
+    _, c = _choose(text, "struck")
+    assert c.reason.startswith("'Mangêsh'")
+
+
+def test_name_after_its_bracketed_spelling_takes_the_preposition() -> None:
+    text = "Hundreds marched in (Shingal) Sinjar town in Tel Afar district, Ninewa, on Friday."
+    _, c = _choose(text, "marched")
+    assert c.reason.startswith("'Sinjar'")

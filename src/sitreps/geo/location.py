@@ -154,6 +154,12 @@ def _options(
             coded_start = _name_start_before(text, paren, floor)
             outer = governor(text, coded_start, coded_start + 1, floor)
             prep_rank = min(prep_rank, _PREP_RANK.get(outer.prep or "", 3))
+        elif prep_rank > 0 and (bracket := _bracket_name_start(text, m.span, floor)) is not None:
+            # "in Cemco (Cheme Ci) area", "in (Xanesor) Khana Sor town": a name and its other
+            # spelling in brackets are one place, governed by what governs the pair
+            outer = governor(text, bracket, bracket + 1, floor)
+            if not _excluded(parsed, m, outer, floor):
+                prep_rank = min(prep_rank, _PREP_RANK.get(outer.prep or "", 3))
         elif prep_rank > 0 and place.feature in ("admin1", "admin2", "city"):
             name_start = _unknown_name_before(text, m.span.start, floor, places)
             if name_start is not None:
@@ -195,6 +201,26 @@ def _name_start_before(text: str, end: int, floor: int) -> int:
     lo = max(floor, end - 80)
     m = _NAME_BEFORE.search(text[lo:end])
     return lo + m.start() if m else end
+
+
+_OTHER_SPELLING_BEFORE = re.compile(r"\(\s*[A-Z][^()]{0,38}\)\s*$")
+_BRACKET_AROUND = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}?[A-Z][\w'’-]*\s*\(\s*$")
+
+
+def _bracket_name_start(text: str, span: Span, floor: int) -> int | None:
+    """Where the pair "Name (Other spelling)" starts when ``span`` is one half of it: the
+    bracketed spelling after an unbracketed name ("Cemco (Cheme Ci)"), or the name after a
+    bracketed spelling ("(Xanesor) Khana Sor"); None otherwise."""
+    lo = max(floor, span.start - 60)
+    before = text[lo : span.start]
+    m = _OTHER_SPELLING_BEFORE.search(before)
+    if m is not None:
+        return lo + m.start()
+    if text[span.end : span.end + 2].lstrip().startswith(")"):
+        n = _BRACKET_AROUND.search(before)
+        if n is not None:
+            return lo + n.start()
+    return None
 
 
 def _unknown_name_before(text: str, start: int, floor: int, places: PlaceFinding) -> int | None:
