@@ -437,8 +437,22 @@ def build(shared: Path, out: Path, acled_prefixes: str = ACLED_BUILD) -> dict[st
         else:
             kept_ucdp.append(u)
     ucdp_pts = [u for u in ucdp.values() if u.a2]
+    seats_by_a1: dict[str, list[Rec]] = defaultdict(list)
+    for s_ in seats:
+        seats_by_a1[s_.a1 or ""].append(s_)
     for t in towns:
-        if t.cc not in ADMIN2_COUNTRIES or t.a2:
+        if t.a2 or t.cc not in ADMIN2_COUNTRIES + GN_ADMIN2_COUNTRIES:
+            continue
+        if t.cc in GN_ADMIN2_COUNTRIES:
+            # GeoNames districts: the nearest seat of the town's admin1, when near enough (a
+            # district without a seat of its own name has no point to be near)
+            near_seats = seats_by_a1.get(t.a1 or "", [])
+            if near_seats:
+                best_seat = min(
+                    near_seats, key=lambda s: km((s.lat or 0, s.lon or 0), (t.lat or 0, t.lon or 0))
+                )
+                if km((best_seat.lat or 0, best_seat.lon or 0), (t.lat or 0, t.lon or 0)) < 30:
+                    t.a2 = best_seat.a2
             continue
         pool = (
             [
@@ -454,7 +468,7 @@ def build(shared: Path, out: Path, acled_prefixes: str = ACLED_BUILD) -> dict[st
             if km((best.lat or 0, best.lon or 0), (t.lat or 0, t.lon or 0)) < 15:
                 t.a2 = best.a2
                 continue
-        cands = [s for s in seats if s.a1 == t.a1]
+        cands = seats_by_a1.get(t.a1 or "", [])
         if cands:
             t.a2 = min(
                 cands, key=lambda s: km((s.lat or 0, s.lon or 0), (t.lat or 0, t.lon or 0))

@@ -178,3 +178,11 @@ def test_no_holdout_only_acled_location_is_packaged(shared_data: Path) -> None:
         )
         > 30
     )
+
+
+def test_middle_east_towns_carry_an_admin2_unit() -> None:
+    """Towns of the region have an admin2 unit (OCHA or GeoNames districts)."""
+    gaz = get_gazetteer()
+    for name, country in (("Kadıköy", "TUR"), ("Jenin", "PSE"), ("Irbid", "JOR"), ("Douma", "SYR")):
+        recs = [r for r in gaz.search(name, country=country) if r.feature in ("city", "village")]
+        assert recs and recs[0].admin2, (name, country)
