@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitreps.actors.kb import get_kb
 from sitreps.errors import NotFoundError
 from sitreps.geo.candidates import FACILITY, Candidate
 from sitreps.geo.context import is_dateline, parenthetical_after
@@ -31,8 +32,11 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
-#: focus-country vote of a known actor by kind (default 0.5): less than a place's vote
-_ACTOR_VOTE = {"state": 0.25, "external": 0.0, "person": 0.0, "outlet": 0.0}
+#: focus-country vote of a named actor: less than a place's vote
+_ACTOR_VOTE = 0.5
+#: the knowledge-base file of per-country generic actors (protesters, civilians, police, "X
+#: forces"): they take their country from the report or a demonym, so they do not vote
+_GENERIC_ACTORS = "generic.yaml"
 #: articles that carry a name on to the next word ("Dar el Ouassaa")
 _JOINING = frozenset({"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az"})
 
@@ -75,9 +79,8 @@ def report_context(
     text: str = "",
     actors: Sequence[Actor] = (),
 ) -> Context:
-    """Focus country and co-mentioned places (a dateline does not vote). An actor of the
-    knowledge base with a country tips the balance: an armed group or party for its country
-    (:data:`_ACTOR_VOTE`), state forces less (they also fight abroad)."""
+    """Focus country and co-mentioned places (a dateline does not vote). A named actor of the
+    knowledge base with a country tips the balance for it (:data:`_ACTOR_VOTE`)."""
     votes: dict[str, float] = defaultdict(float)
     named: set[str] = set()
     admin1: set[str] = set()
@@ -141,14 +144,27 @@ def report_context(
     for ent in getattr(doc, "ents", ()):
         if ent.label_ == "NORP" and ent.text.lower() in dem:
             votes[dem[ent.text.lower()]] += 0.5
-    for iso, weight in {
-        str(a.country): _ACTOR_VOTE.get(a.kind, 0.5)
-        for a in actors
-        if a.country and not a.provisional
-    }.items():
-        votes[iso] += weight
+    for iso in _actor_countries(actors):
+        votes[iso] += _ACTOR_VOTE
     focus = max(votes, key=lambda k: (votes[k], k)) if votes else None
     return Context(focus, frozenset(votes), frozenset(admin1), tuple(points), frozenset(named))
+
+
+def _actor_countries(actors: Sequence[Actor]) -> set[str]:
+    """Countries of the report's named actors of the knowledge base (Houthis, Hamas, the SDF):
+    generic per-country actors and provisional ones do not count."""
+    kb = get_kb()
+    out: set[str] = set()
+    for a in actors:
+        if not a.country or a.provisional:
+            continue
+        try:
+            rec = kb.get(a.id)
+        except NotFoundError:
+            continue
+        if not rec.source.endswith(_GENERIC_ACTORS):
+            out.add(a.country)
+    return out
 
 
 def _local_context(
