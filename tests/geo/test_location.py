@@ -195,3 +195,12 @@ def test_name_after_its_bracketed_spelling_takes_the_preposition() -> None:
     text = "Hundreds marched in (Shingal) Sinjar town in Tel Afar district, Ninewa, on Friday."
     _, c = _choose(text, "marched")
     assert c.reason.startswith("'Sinjar'")
+
+
+def test_ends_of_a_named_road_come_after_the_other_places() -> None:
+    text = "Rioters blocked the Kirkuk - Tikrit highway with burning tires north of Daquq town."
+    _, c = _choose(text, "blocked")
+    assert c.reason.startswith("'Daquq'")
+    only_road = "Rioters blocked the Kirkuk - Tikrit highway with burning tires on Monday."
+    _, c = _choose(only_road, "blocked")
+    assert c.place is not None  # with no other place, a road's end still places the event

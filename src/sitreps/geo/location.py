@@ -171,6 +171,10 @@ def _options(
             # "outside the Mardin courthouse in Artuklu town": the facility's own place
             # (written after it) is the event's
             prep_rank = max(prep_rank, 1)
+        if _road_end(text, m.span):
+            # "the Nassriya - Shatra highway": a road's end names the road, not the place;
+            # any other place of the sentence comes first
+            prep_rank = _ROAD_END_RANK
         dist = abs(m.span.start - anchor.start) if anchor is not None else 0
         specificity = _SPECIFICITY.get(place.feature, 2)
         if place.feature == "admin2" and gov.town:
@@ -201,6 +205,24 @@ def _name_start_before(text: str, end: int, floor: int) -> int:
     lo = max(floor, end - 80)
     m = _NAME_BEFORE.search(text[lo:end])
     return lo + m.start() if m else end
+
+
+#: rank of a place written as the end of a named road, below a bare mention (3)
+_ROAD_END_RANK = 4
+_ROAD_WORDS = r"(?:road|highway|motorway|route|expressway|railway)"
+_ROAD_END_BEFORE = re.compile(r"[A-Z][\w'’]*\s*[-–]\s*$")
+_ROAD_END_AFTER = re.compile(
+    r"^(?:\s*[-–]\s*(?:[A-Z][\w'’]*\s+){1,3})?\s*" + _ROAD_WORDS + r"\b", re.I
+)
+
+
+def _road_end(text: str, span: Span) -> bool:
+    """True when ``span`` is an end of a road named by its ends ("the Nassriya - Shatra
+    highway", "the Kanan-Baqubah road")."""
+    after = text[span.end : span.end + 50]
+    if _ROAD_END_BEFORE.search(text[max(0, span.start - 40) : span.start]):
+        return bool(re.match(r"^\s*" + _ROAD_WORDS + r"\b", after, re.I))
+    return bool(re.match(r"^\s*[-–]", after)) and bool(_ROAD_END_AFTER.match(after))
 
 
 _OTHER_SPELLING_BEFORE = re.compile(r"\(\s*[A-Z][^()]{0,38}\)\s*$")
