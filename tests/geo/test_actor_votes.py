@@ -32,3 +32,10 @@ def test_generic_actors_do_not_vote_for_a_country() -> None:
     # city to a namesake elsewhere
     f = _places("About 50 students and protesters demonstrated in Hannover on Monday.")
     assert _country_of(f, "Hannover") == "DEU"
+
+
+def test_actor_vote_does_not_outweigh_the_places() -> None:
+    # the PKK is a Turkish group fighting in Iraq: a Turkish helicopter over an Iraqi village
+    # of Duhok stays in Iraq
+    f = _places("PKK fighters fired at a Turkish helicopter above Mangêsh village, Duhok.")
+    assert _country_of(f, "Mangêsh") == "IRQ"

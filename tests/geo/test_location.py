@@ -204,3 +204,18 @@ def test_ends_of_a_named_road_come_after_the_other_places() -> None:
     only_road = "Rioters blocked the Kirkuk - Tikrit highway with burning tires on Monday."
     _, c = _choose(only_road, "blocked")
     assert c.place is not None  # with no other place, a road's end still places the event
+
+
+def test_closing_quote_before_a_place_is_not_a_quoted_claim() -> None:
+    text = "About 200 people took part in a 'walk' in Erlangen against the new rules."
+    _, c = _choose(text, "walk")
+    assert c.reason.startswith("'Erlangen'")
+    claim = "Saudi forces shelled Houthi positions in Haradh 'in Najran' on Monday."
+    _, c = _choose(claim, "shelled")
+    assert c.reason.startswith("'Haradh'")
+
+
+def test_off_the_coast_of_a_town_places_the_event_near_it() -> None:
+    text = "Migrants trying to reach Greece were detained off the coast of Datca, Mugla."
+    _, c = _choose(text, "detained")
+    assert c.reason.startswith("'Datca'") and c.geo_precision == 2

@@ -32,6 +32,7 @@ LOCATIVE = frozenset(
         "via",
         "along",
         "over",
+        "above",
         "off",
         "nearby",
         "outskirts",
@@ -132,6 +133,12 @@ _MODIFIERS = frozenset(
         "many",
         "downtown",
         "capital",
+        "coast",
+        "shore",
+        "shores",
+        "waters",
+        "airspace",
+        "skies",
     }
 )
 #: nouns that take "of" before a place name ("province of X", "outskirts of X")
@@ -179,6 +186,12 @@ _UNIT_NOUNS = frozenset(
         "neighborhood",
         "capital",
         "outskirt",
+        "coast",
+        "shore",
+        "shores",
+        "waters",
+        "airspace",
+        "skies",
     }
 )
 #: adjectives that name a part of a place ("northern Idlib")
@@ -194,6 +207,10 @@ NEAR_WORDS = frozenset(
         "near",
         "nearby",
         "vicinity",
+        "coast",
+        "shore",
+        "shores",
+        "waters",
         "outside",
         "around",
         "countryside",
@@ -399,8 +416,11 @@ def coded_elsewhere(text: str, end: int) -> bool:
 
 def claimed_in_quotes(text: str, start: int) -> bool:
     """The place is quoted from a party's claim ("'in Jizan'"): ACLED codes it elsewhere."""
+    # an opening quote (after a space or bracket), not the closing one of "a 'walk' in X"
     return bool(
-        re.search(r"['‘]\s*(?:in|at|near)\s+(?:the\s+)?$", text[max(0, start - 15) : start])
+        re.search(
+            r"(?:^|[\s(])['‘]\s*(?:in|at|near)\s+(?:the\s+)?$", text[max(0, start - 16) : start]
+        )
     )
 
 

@@ -53,6 +53,7 @@ _PREP_RANK = {
             "nearby",
             "outskirts",
             "over",
+            "above",
             "off",
             "along",
             "between",

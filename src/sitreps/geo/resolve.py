@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sitreps.actors.kb import get_kb
 from sitreps.errors import NotFoundError
 from sitreps.geo.candidates import FACILITY, Candidate
-from sitreps.geo.context import is_dateline, parenthetical_after
+from sitreps.geo.context import claimed_in_quotes, is_dateline, parenthetical_after
 from sitreps.geo.fold import fold, skeleton
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord
 from sitreps.geo.regions import demonyms
@@ -32,8 +32,9 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
-#: focus-country vote of a named actor: less than a place's vote
-_ACTOR_VOTE = 0.5
+#: focus-country vote of a named actor: less than a demonym (0.5) or a place (1), so it only
+#: tips a balance the places leave open (the PKK is Turkish, its fighting mostly in Iraq)
+_ACTOR_VOTE = 0.3
 #: the knowledge-base file of per-country generic actors (protesters, civilians, police, "X
 #: forces"): they take their country from the report or a demonym, so they do not vote
 _GENERIC_ACTORS = "generic.yaml"
@@ -89,8 +90,8 @@ def report_context(
         recs: list[PlaceRecord] = []
         if is_dateline(text, c.span) or c.joined_before or c.continues_word in _JOINING:
             continue  # part of a longer name ("Dar" of "Dar el Ouassaa") does not vote
-        if c.gov.comparison:
-            continue  # "as in Mosul": a place the report compares with is not its country
+        if c.gov.comparison or claimed_in_quotes(text, c.span.start):
+            continue  # "as in Mosul", "'in Najran'": a place compared with or only claimed
         if not c.in_parens and parenthetical_after(text, max(c.span.end, c.name_end)):
             continue  # "Al Jabaliyah (At Tuhayat, Al Hudaydah)": its bracket says where it is
         if c.ruler_id:
