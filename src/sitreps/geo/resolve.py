@@ -32,6 +32,8 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
+#: score for a reading inside the admin1 unit the report is about (:attr:`Context.region`)
+_REGION_BONUS = 3.0
 #: focus-country vote of a named actor: less than a demonym (0.5) or a place (1), so it only
 #: tips a balance the places leave open (the PKK is Turkish, its fighting mostly in Iraq)
 _ACTOR_VOTE = 0.3
@@ -57,6 +59,9 @@ class Context:
     admin1: frozenset[str]  # admin1 codes of confidently placed mentions
     points: tuple[tuple[float, float], ...] = ()  # points of confidently placed sub-country places
     named: frozenset[str] = frozenset()  # countries named as countries (not only demonyms)
+    #: admin1 code the report is about: written as a town's context ("Athens, Ga."), named on
+    #: its own, or the unit of its confidently placed places and dateline
+    region: str | None = None
 
 
 def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
@@ -68,6 +73,10 @@ def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
     big = top.feature in ("country", "region", "admin1") or top.population >= _BIG_TOWN
     rivals = [r for r in ranked[1:] if r.country != top.country]
     clear = not rivals or top.importance - rivals[0].importance >= 2.0
+    if top.feature == "country" and any(
+        r.feature == "admin1" and r.population * 10 >= top.population for r in rivals
+    ):
+        clear = False  # "Georgia": a country and a state as large; the report decides
     if big and clear:
         return top
     return None
@@ -86,10 +95,15 @@ def report_context(
     named: set[str] = set()
     admin1: set[str] = set()
     points: list[tuple[float, float]] = []
-    for c in cands:
+    unit_votes, pair_votes, with_unit = _region_votes(cands, gaz, text)
+    for iso, weight in pair_votes.items():
+        votes[iso] += weight
+    for i, c in enumerate(cands):
         recs: list[PlaceRecord] = []
         if is_dateline(text, c.span) or c.joined_before or c.continues_word in _JOINING:
             continue  # part of a longer name ("Dar" of "Dar el Ouassaa") does not vote
+        if i in with_unit:
+            continue  # "Paris, Tenn.": the unit written after the town votes, not its namesake
         if c.gov.comparison or claimed_in_quotes(text, c.span.start):
             continue  # "as in Mosul", "'in Najran'": a place compared with or only claimed
         if not c.in_parens and parenthetical_after(text, max(c.span.end, c.name_end)):
@@ -139,6 +153,7 @@ def report_context(
             named.add(rec.country)
         if rec.admin1_code and rec.feature != "country":
             admin1.add(rec.admin1_code)
+            unit_votes[rec.admin1_code] += 1.0
             if rec.lat is not None and rec.lon is not None:
                 points.append((rec.lat, rec.lon))
     dem = demonyms()
@@ -148,7 +163,75 @@ def report_context(
     for iso in _actor_countries(actors):
         votes[iso] += _ACTOR_VOTE
     focus = max(votes, key=lambda k: (votes[k], k)) if votes else None
-    return Context(focus, frozenset(votes), frozenset(admin1), tuple(points), frozenset(named))
+    # the report's unit lies in its focus country ("Gaza" alone is not Mozambique's province)
+    ranked = sorted(
+        ((code, n) for code, n in unit_votes.items() if _unit_country(code, gaz) == focus),
+        key=lambda kv: (-kv[1], kv[0]),
+    )
+    region = None
+    if ranked and ranked[0][1] >= 1.0 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        region = ranked[0][0]
+    return Context(
+        focus, frozenset(votes), frozenset(admin1), tuple(points), frozenset(named), region
+    )
+
+
+def _region_votes(
+    cands: Sequence[Candidate], gaz: Gazetteer, text: str
+) -> tuple[dict[str, float], dict[str, float], set[int]]:
+    """Admin1 units the report names as such: the unit written after a town that lies in it
+    ("Paris, Tenn.", "Hamilton, Ont."), a unit named on its own that no country shares the name
+    of ("Ohio", not "Georgia"), and, weakly, the dateline's unit. Also the country votes of
+    those "town, unit" pairs ("Tbilisi, Georgia") and the indexes of their towns."""
+    units: dict[str, float] = defaultdict(float)
+    countries: dict[str, float] = defaultdict(float)
+    with_unit: set[int] = set()
+    for i, c in enumerate(cands):
+        if c.ruler_id or c.joined_before or c.continues:
+            continue
+        recs = [
+            r
+            for r in gaz.lookup(c.span.text, skeleton_fallback=False)
+            if r.match == "name" and r.feature in ("admin1", "country")
+        ]
+        if not recs:
+            continue
+        before = cands[i - 1] if i > 0 else None
+        if before is not None and text[before.span.end : c.span.start].strip() == ",":
+            towns = gaz.lookup(before.span.text, skeleton_fallback=False)
+            fits = [
+                u
+                for u in recs
+                if any(
+                    t.country == u.country
+                    and t.id != u.id
+                    and (u.feature == "country" or t.admin1_code == u.admin1_code)
+                    for t in towns
+                )
+            ]
+            if len({u.id for u in fits}) == 1:
+                unit = fits[0]
+                if unit.feature == "admin1" and unit.admin1_code:
+                    units[unit.admin1_code] += 2.0  # "Athens, Ga.": the town's unit
+                if unit.country:
+                    countries[unit.country] += 1.0
+                with_unit.add(i - 1)
+                continue
+        codes = {r.admin1_code for r in recs if r.feature == "admin1" and r.admin1_code}
+        if len(codes) != 1 or any(r.feature == "country" for r in recs):
+            continue
+        units[next(iter(codes))] += 0.5 if is_dateline(text, c.span) else 1.0
+    for c in cands:
+        if is_dateline(text, c.span) and not c.ruler_id:
+            rec = _confident(gaz.lookup(c.span.text, skeleton_fallback=False))
+            if rec is not None and rec.admin1_code and rec.feature != "country":
+                units[rec.admin1_code] += 0.5  # "ATLANTA -": weak evidence of the report's unit
+    return units, countries, with_unit
+
+
+def _unit_country(code: str, gaz: Gazetteer) -> str | None:
+    unit = gaz.admin1(code)
+    return unit.country if unit is not None else None
 
 
 def _actor_countries(actors: Sequence[Actor]) -> set[str]:
@@ -250,6 +333,8 @@ def _score(
         s += 1.5
     if rec.admin1_code and rec.admin1_code in ctx.admin1 and rec.feature != "country":
         s += 1.0
+    if ctx.region and rec.admin1_code == ctx.region and rec.feature != "country":
+        s += _REGION_BONUS
     if ctx.points and rec.lat is not None and rec.lon is not None and rec.feature != "country":
         near = min(_km(rec.lat, rec.lon, la, lo) for la, lo in ctx.points)
         s += 1.5 if near < 50 else 0.75 if near < 200 else 0.0

@@ -1,0 +1,44 @@
+"""The admin1 unit a report is about ("Paris, Tenn.") lends itself to its other ambiguous names."""
+
+from __future__ import annotations
+
+from sitreps.actors.mentions import find_actors
+from sitreps.geo.toponyms import find_places
+from sitreps.models import PlaceFinding, Report
+from sitreps.nlp import parse
+
+
+def _places(text: str) -> PlaceFinding:
+    parsed = parse(Report(id="t", text=text))
+    return find_places(parsed, find_actors(parsed))
+
+
+def _where(f: PlaceFinding, name: str) -> tuple[str | None, str | None]:
+    by_id = {p.id: p for p in f.places}
+    for m in f.mentions:
+        if m.span.text == name and m.entity_id in by_id:
+            place = by_id[m.entity_id]
+            return place.country, place.admin1
+    return None, None
+
+
+def test_state_written_after_a_town_picks_the_namesake_in_that_state() -> None:
+    # Gainesville, Florida is the larger namesake; the report is about Georgia
+    f = _places(
+        "The company moved from Athens, Ga., last year and opened a plant in Gainesville on Monday."
+    )
+    assert _where(f, "Gainesville") == ("USA", "Georgia")
+
+
+def test_state_context_outweighs_a_country_of_the_same_name() -> None:
+    f = _places(
+        "Officers in Paris, Tenn., said the suspect later drove to Lebanon and was arrested in "
+        "Jackson."
+    )
+    assert _where(f, "Lebanon") == ("USA", "Tennessee")
+    assert _where(f, "Jackson") == ("USA", "Tennessee")
+
+
+def test_country_written_after_its_capital_stays_the_country() -> None:
+    f = _places("Police in Tbilisi, Georgia, detained protesters outside parliament on Monday.")
+    assert _where(f, "Georgia") == ("GEO", None)
