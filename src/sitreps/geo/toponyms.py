@@ -68,6 +68,8 @@ def _accept(res: Resolved, ctx: Context) -> bool:
         return False
     if c.label in ("GPE", "LOC", "FAC"):
         return True
+    if "admin context of the place before it" in res.reason and (unit or rec.feature == "admin2"):
+        return True  # "Voznesensk, Mykolaiv": a unit written as the context of a town
     context = (
         gov.strong
         or gov.rural

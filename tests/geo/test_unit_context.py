@@ -1,0 +1,21 @@
+"""A unit written after a town as its context ("Voznesensk, Mykolaiv") is kept, and places the
+town, even when the unit is spelt another way than the gazetteer's name."""
+
+from __future__ import annotations
+
+from sitreps.actors.mentions import find_actors
+from sitreps.geo.toponyms import find_places
+from sitreps.models import Report
+from sitreps.nlp import parse
+
+
+def _ids(text: str) -> dict[str, str | None]:
+    parsed = parse(Report(id="t", text=text))
+    f = find_places(parsed, find_actors(parsed))
+    return {m.span.text: m.entity_id for m in f.mentions}
+
+
+def test_unit_in_another_spelling_is_the_context_of_the_town_before_it() -> None:
+    ids = _ids("On Monday, Russian forces shelled Voznesensk, Mykolaiv. Casualties unknown.")
+    assert ids.get("Mykolaiv") == "adm1:UA.16"
+    assert ids.get("Voznesensk") is not None
