@@ -486,7 +486,13 @@ def build(shared: Path, out: Path, acled_prefixes: str = ACLED_BUILD) -> dict[st
     acled_merged = 0
     if acled_path.is_file() and acled_prefixes:
         acled_recs, acled_merged = acled_places(
-            acled_path, acled_prefixes, towns + kept_ucdp + admin2, admin_names, a2_by_a1, countries
+            acled_path,
+            acled_prefixes,
+            towns + kept_ucdp + admin2,
+            admin_names,
+            a2_by_a1,
+            countries,
+            {r.a1 or "": r for r in admins},
         )
 
     # --- countries --------------------------------------------------------------------------
@@ -691,6 +697,7 @@ def acled_places(
     admin_names: dict[str, str],
     a2_by_a1: dict[str, list[Rec]],
     countries: dict[str, dict],
+    admin1_units: dict[str, Rec] | None = None,
 ) -> tuple[list[Rec], int]:
     """Distinct ACLED locations (geo_precision 1-2) of the rows whose SHA-1(event_id_cnty)
     starts with one of ``prefixes`` (the BUILD half, so the holdout half stays unseen).
@@ -718,13 +725,16 @@ def acled_places(
                 continue
             key = (cc, row["admin1"], row["location"].strip())
             points[key].append((lat, lon, prec, row["admin2"]))
-    # ACLED's admin2 spellings ("Al Dhaher", "Jubayl") become names of the admin2 unit, and a
-    # location named like its unit ("Harad" for Haradh) gives the unit its point when the unit
-    # has none or the location is coded at district level
+    # ACLED's admin1 and admin2 spellings ("Zaporizhia", "Al Dhaher", "Jubayl") become names of
+    # the unit, and a location named like its unit ("Harad" for Haradh) gives the unit its
+    # point when the unit has none or the location is coded at district level
     a1_codes: dict[tuple[str, str], str | None] = {}
     for cc, adm1, _ in points:
         if (cc, adm1) not in a1_codes:
             a1_codes[(cc, adm1)] = best_match(adm1, a1_by_cc.get(cc, {}), 80) if adm1 else None
+            unit1 = (admin1_units or {}).get(a1_codes[(cc, adm1)] or "")
+            if unit1 is not None:
+                unit1.names.add(adm1)  # ACLED's spelling of the admin1 unit ("Zaporizhia")
     a2_units: dict[tuple[str, str], Rec] = {}
     for (cc, adm1, loc), pts in sorted(points.items()):
         a1 = a1_codes[(cc, adm1)]
