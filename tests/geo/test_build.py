@@ -186,3 +186,10 @@ def test_middle_east_towns_carry_an_admin2_unit() -> None:
     for name, country in (("Kadıköy", "TUR"), ("Jenin", "PSE"), ("Irbid", "JOR"), ("Douma", "SYR")):
         recs = [r for r in gaz.search(name, country=country) if r.feature in ("city", "village")]
         assert recs and recs[0].admin2, (name, country)
+
+
+def test_acled_admin1_spellings_name_their_units() -> None:
+    gaz = get_gazetteer()
+    for name, code in (("Zaporizhia", "UA.26"), ("Mykolaiv", "UA.16")):
+        units = [r for r in gaz.search(name) if r.feature == "admin1" and r.match == "name"]
+        assert [u.admin1_code for u in units] == [code], name
