@@ -32,6 +32,7 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
+_COUNTY_AFTER = re.compile(r"^\s+County\b")
 #: score for a reading inside the admin1 unit the report is about (:attr:`Context.region`)
 _REGION_BONUS = 3.0
 #: focus-country vote of a named actor: less than a demonym (0.5) or a place (1), so it only
@@ -369,6 +370,9 @@ def resolve(
             return Resolved(cand, gaz.get(cand.ruler_id), 0.95, "named region (domain ruler)")
         except NotFoundError:  # fall back to a name look-up
             pass
+    county = _county_name(text, cand)
+    if county is not None:
+        return _resolve_county(cand, county, ctx, gaz)
     recs = gaz.lookup(cand.span.text)
     a1, cc, label = _local_context(text, cand, following, gaz)
     if any(r.match == "name" for r in recs):
@@ -509,6 +513,38 @@ def resolve(
         reasons.append("transliteration match")
     conf = 1.0 / (1.0 + math.exp(-(best_score - second)))
     return Resolved(cand, best, round(conf, 3), "; ".join(reasons))
+
+
+def _county_name(text: str, cand: Candidate) -> str | None:
+    """The X of "X County" ("Walker County", "the Walker County Fairgrounds"), else None."""
+    if cand.ruler_id:
+        return None
+    if cand.span.text.endswith(" County"):
+        return cand.span.text[: -len(" County")]
+    if _COUNTY_AFTER.match(text[cand.span.end : cand.span.end + 10]):
+        return cand.span.text
+    return None
+
+
+def _resolve_county(cand: Candidate, name: str, ctx: Context, gaz: Gazetteer) -> Resolved:
+    """A county the gazetteer lacks: the town of its name inside the unit the report is about
+    (a county often bears its seat's name), never a namesake elsewhere."""
+    if ctx.region is None:
+        return Resolved(cand, None, 0.0, "county not in gazetteer")
+    recs = [
+        r
+        for n in (f"{name} County", name)
+        for r in gaz.lookup(n, skeleton_fallback=False)
+        if r.match == "name"
+        and r.feature in ("city", "village", "admin2")
+        and ctx.region is not None
+        and r.admin1_code == ctx.region
+    ]
+    if not recs:
+        return Resolved(cand, None, 0.0, "county not in gazetteer")
+    whole = fold(f"{name} County")
+    best = max(recs, key=lambda r: (fold(r.name) == whole, r.feature == "admin2", r.importance))
+    return Resolved(cand, best, 0.5, "county: the place of its name in the report's unit")
 
 
 def _names_place_in(before: Candidate | None, unit: PlaceRecord, gaz: Gazetteer) -> bool:
