@@ -32,6 +32,14 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
+#: population from which a town named abroad is a place whatever the report's focus
+_TOWN_ABROAD = 10_000
+#: a name that goes on after a lowercase joining word ("Bandar e Emam", "Ras al Ain")
+_NAME_GOES_ON = re.compile(
+    r"^(?:-e\b|\s+(?:e|al|el|ed|ez|ad|ar|as|ash|an|at|az|de|del|la|le|di|da)[\s-]+[A-Z])"
+)
+#: a bracketed context written as an abbreviation ("WB", "MP", "J&K")
+_ABBREVIATION = re.compile(r"[A-Z][A-Z&.]{0,4}")
 _COUNTY_AFTER = re.compile(r"^\s+County\b")
 #: score for a reading inside the admin1 unit the report is about (:attr:`Context.region`)
 _REGION_BONUS = 3.0
@@ -323,7 +331,9 @@ def _score(
     if unit_wanted and rec.feature in ("admin1", "admin2"):
         s += 3.0  # a bracketed name after a place is its admin unit: "(Qaatabah, Ad Dali)"
     if key and fold(rec.name) == key:
-        s += 1.0  # the name is the place's own name, not one of its alternate names
+        # the name is the place's own name, not one of its alternate names; a real town's own
+        # name outweighs a bigger city's exonym ("Valence" is also French for Valencia)
+        s += 2.0 if rec.population >= _TOWN_ABROAD else 1.0
     if rec.match == "skeleton":
         s -= 3.0
         if key and skeleton(rec.name) == skeleton(key):
@@ -420,15 +430,21 @@ def resolve(
                 and r.feature in ("country", "admin1", "region")
                 and (not a1 or r.country in cc)
             ]
-        if not fits:
+        if not fits and _ABBREVIATION.fullmatch(label.strip()):
+            # "Kolkata city (WB)": an abbreviation whose unit holds no reading of the name
+            # (West Bank, where West Bengal is meant) is no context
+            a1, cc, label = set(), set(), ""
+        elif not fits:
             return Resolved(cand, None, 0.0, f"not in gazetteer within {label}")
-        recs = fits
+        else:
+            recs = fits
     if (
         ctx.focus
         and not a1
         and not cc
         and all(_foreign_town(r, ctx, cand.in_parens) or _foreign_alias(r, ctx, cand) for r in recs)
         and cand.ruler_id is None
+        and not _town_named_abroad(cand, recs)
     ):
         return Resolved(cand, None, 0.0, "only small places outside the report's countries")
     if (
@@ -565,6 +581,23 @@ def _foreign_town(rec: PlaceRecord, ctx: Context, bracketed: bool = False) -> bo
         and rec.population < 100_000
         and rec.country != ctx.focus
         and rec.country not in ctx.named
+    )
+
+
+def _town_named_abroad(cand: Candidate, recs: Sequence[PlaceRecord]) -> bool:
+    """"Demonstrators gathered in Sens" (in a report about Ukraine): a town of 10,000 or more
+    called by its own name right after "in" / "at" is a place, whatever the report's focus."""
+    if cand.gov.prep not in ("in", "at") or cand.continues or cand.modifier:
+        return False
+    if _NAME_GOES_ON.match(cand.after_text):
+        return False  # "Bandar e Emam Khomeyni": the first word of a longer name
+    key = fold(cand.span.text)
+    return any(
+        r.match == "name"
+        and fold(r.name) == key
+        and r.feature in ("city", "village")
+        and r.population >= _TOWN_ABROAD
+        for r in recs
     )
 
 
