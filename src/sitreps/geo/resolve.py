@@ -585,8 +585,8 @@ def _foreign_town(rec: PlaceRecord, ctx: Context, bracketed: bool = False) -> bo
 
 
 def _town_named_abroad(cand: Candidate, recs: Sequence[PlaceRecord]) -> bool:
-    """"Demonstrators gathered in Sens" (in a report about Ukraine): a town of 10,000 or more
-    called by its own name right after "in" / "at" is a place, whatever the report's focus."""
+    """A town of 10,000 or more called by its own name right after "in" / "at" is a place,
+    whatever the report's focus ("demonstrators gathered in Sens", in a report on Ukraine)."""
     if cand.gov.prep not in ("in", "at") or cand.continues or cand.modifier:
         return False
     if _NAME_GOES_ON.match(cand.after_text):
