@@ -19,3 +19,12 @@ def test_unit_in_another_spelling_is_the_context_of_the_town_before_it() -> None
     ids = _ids("On Monday, Russian forces shelled Voznesensk, Mykolaiv. Casualties unknown.")
     assert ids.get("Mykolaiv") == "adm1:UA.16"
     assert ids.get("Voznesensk") is not None
+
+
+def test_front_lines_and_hills_after_a_name_mark_it_as_a_place() -> None:
+    # "Kafr Khasher" is a spelling of the gazetteer's "Kafr Khashir", written without any
+    # other place-like context than the front lines after it
+    ids = _ids(
+        "Rebels shelled regime positions on the Kafr Khasher frontlines in Aleppo governorate."
+    )
+    assert ids.get("Kafr Khasher") is not None

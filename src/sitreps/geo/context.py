@@ -250,7 +250,7 @@ _RURAL_AFTER = re.compile(
 _UNIT_AFTER = re.compile(
     r"^\s+(province|governorate|governate|sub-?district|district|region|city|town|"
     r"villages|village|camp|axis|road|highway|crossing|badia|area|desert|valley|"
-    r"neighbou?rhood|front)\b",
+    r"neighbou?rhood|front[- ]?lines?|front|hills?|mountains?)\b",
     re.I,
 )
 _COMPARISON = re.compile(
@@ -349,6 +349,16 @@ def governor(text: str, start: int, end: int, floor: int = 0) -> Governor:
                 "neighborhood",
                 "neighbourhood",
                 "front",
+                "frontline",
+                "frontlines",
+                "front line",
+                "front lines",
+                "front-line",
+                "front-lines",
+                "hill",
+                "hills",
+                "mountain",
+                "mountains",
                 "desert",
                 "valley",
                 "villages",
