@@ -365,7 +365,16 @@ def _item(g: AcledGold, p: AcledPrediction) -> dict[str, object]:
         and p.longitude is not None
     ):
         distance = round(m.haversine_km(g.latitude, g.longitude, p.latitude, p.longitude), 1)
-    fields = ("event_type", "sub_event_type", "actor1", "actor2", "location", "fatalities")
+    fields = (
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "admin1",
+        "location",
+        "geo_precision",
+        "fatalities",
+    )
     return {
         "event_id": g.event_id,
         "country": g.country,
