@@ -72,6 +72,8 @@ class Candidate:
     modifier: bool = False
     #: end of the whole capitalised name the candidate starts ("Khirbat" in "Khirbat Al Tamr")
     name_end: int = 0
+    #: written as a news dateline ("NEWARK --", "CHATTANOOGA, Tenn. (AP) —"): a place
+    dateline: bool = False
 
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -106,13 +108,38 @@ def _headline_sentences(parsed: Any) -> list[tuple[int, int]]:
     return out
 
 
+_DATELINE_TAIL = re.compile(
+    r"^(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([A-Za-z .]{1,30}\)\s*)?"
+    r"(?:--|[—–]|-\s|:\s)"
+)
+
+
+def dateline_shape(text: str, span: Span) -> bool:
+    """A name in capitals followed by a dash, after an optional unit and agency ("NEWARK --",
+    "ROME (Reuters) -", "CHATTANOOGA, Tenn. (AP) —"): the dateline of a news report."""
+    letters = [ch for ch in span.text if ch.isalpha()]
+    before = text[max(0, span.start - 12) : span.start].split()
+    return (
+        len(letters) >= 3
+        and span.text.isupper()
+        # "ST. PARIS": the end of a longer name in capitals is not the dateline
+        and not (before and any(ch.isalpha() for ch in before[-1]) and before[-1].isupper())
+        and bool(_DATELINE_TAIL.match(text[span.end : span.end + 50]))
+    )
+
+
 def _bad_shape(text: str, span: Span) -> bool:
     """Spans that are never toponyms: a bare direction word, an unknown acronym, the first
     half of a hyphenated compound ("Sub-Saharan", "Mubarak-Gore")."""
     t = span.text
     if t.lower() in _DIRECTIONS:
         return True
-    if t.replace(".", "").isupper() and len(t.replace(".", "")) <= 5 and t not in _KEEP_ACRONYMS:
+    if (
+        t.replace(".", "").isupper()
+        and len(t.replace(".", "")) <= 5
+        and t not in _KEEP_ACRONYMS
+        and not dateline_shape(text, span)
+    ):
         return True
     return text[span.end : span.end + 1] == "-" and text[span.end + 1 : span.end + 2].isalpha()
 
@@ -152,9 +179,11 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
         if label != "PLACE" and _bad_shape(text, span):
             return
         gov = governor(text, start, end, floor_of(start))
+        dateline = dateline_shape(text, span)
         if (
             _overlaps(span, actor_spans)
             and not gov.strong
+            and not dateline
             and not _UNIT_CONTEXT_BEFORE.search(text[max(0, start - 40) : start])
         ):
             # an actor named after a place ("Ankara said"); kept as the unit written after a
@@ -214,6 +243,7 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
                 joined,
                 _modifies_noun(doc, t1),
                 name_end,
+                dateline,
             )
         )
 

@@ -71,7 +71,8 @@ def _accept(res: Resolved, ctx: Context) -> bool:
     if "admin context of the place before it" in res.reason and (unit or rec.feature == "admin2"):
         return True  # "Voznesensk, Mykolaiv": a unit written as the context of a town
     context = (
-        gov.strong
+        (c.dateline and rec.match == "name")
+        or gov.strong
         or gov.rural
         or gov.province
         or gov.town
