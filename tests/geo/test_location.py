@@ -219,3 +219,22 @@ def test_off_the_coast_of_a_town_places_the_event_near_it() -> None:
     text = "Migrants trying to reach Greece were detained off the coast of Datca, Mugla."
     _, c = _choose(text, "detained")
     assert c.reason.startswith("'Datca'") and c.geo_precision == 2
+
+
+def test_unknown_place_with_bracketed_district_is_coded_as_a_town() -> None:
+    text = "Saudi artillery hit houses in Bayt Qadir (Monabbih, Sadah) on Friday."
+    _, c = _choose(text, "hit")
+    assert c.place is not None and c.place.startswith("adm2:") and c.geo_precision == 1
+
+
+def test_turkish_district_written_bare_is_a_town() -> None:
+    _, c = _choose(
+        "Academics protested on the campus in Besiktas, Istanbul on Monday.", "protested"
+    )
+    assert c.place is not None and c.place.startswith("adm2:TR.34.") and c.geo_precision == 1
+
+
+def test_surroundings_of_a_town_are_near_it() -> None:
+    text = "Regime forces shelled the surroundings of Atarib town in Aleppo governorate."
+    _, c = _choose(text, "shelled")
+    assert c.reason.startswith("'Atarib'") and c.geo_precision == 2

@@ -139,6 +139,7 @@ _MODIFIERS = frozenset(
         "waters",
         "airspace",
         "skies",
+        "surroundings",
     }
 )
 #: nouns that take "of" before a place name ("province of X", "outskirts of X")
@@ -192,6 +193,7 @@ _UNIT_NOUNS = frozenset(
         "waters",
         "airspace",
         "skies",
+        "surroundings",
     }
 )
 #: adjectives that name a part of a place ("northern Idlib")
