@@ -28,3 +28,9 @@ def test_front_lines_and_hills_after_a_name_mark_it_as_a_place() -> None:
         "Rebels shelled regime positions on the Kafr Khasher frontlines in Aleppo governorate."
     )
     assert ids.get("Kafr Khasher") is not None
+
+
+def test_persian_ezafe_joins_the_parts_of_a_known_name() -> None:
+    ids = _ids("Farmers gathered in Masjed-e Soleyman and in Shahr e Kord over water shortages.")
+    assert ids.get("Masjed-e Soleyman") is not None
+    assert ids.get("Shahr e Kord") is not None

@@ -90,8 +90,13 @@ def _is_cap(tok: Any) -> bool:
     return bool(t[:1].isupper()) and any(c.isalpha() for c in t) and not tok.like_num
 
 
+#: words that join a name's parts only when the whole is a known name (Persian "e" of
+#: "Eslamabad-e Gharb", "Shahr e Kord"); they never mark a candidate as continuing
+_RUN_JOINERS = frozenset({"e"})
+
+
 def _word_ok(tok: Any) -> bool:
-    return _is_cap(tok) or tok.lower_ in _CONNECTORS
+    return _is_cap(tok) or tok.lower_ in _CONNECTORS or tok.lower_ in _RUN_JOINERS
 
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:
@@ -222,7 +227,9 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
                 and doc[k].lower_ not in ("of", "on", "upon", "sur")
             ):
                 k += 1
-            while k > t1 and doc[k - 1].lower_ in _CONNECTORS:
+            while k > t1 and (
+                doc[k - 1].lower_ in _CONNECTORS or doc[k - 1].lower_ in _RUN_JOINERS
+            ):
                 k -= 1
             name_end = doc[k - 1].idx + len(doc[k - 1].text)
             if k - 1 > t1 and doc[k - 1].lower_ in FACILITY:
