@@ -30,3 +30,16 @@ def test_county_takes_the_place_of_its_name_in_the_reports_state() -> None:
 def test_county_without_a_known_state_is_not_a_namesake_town() -> None:
     f = _places("Voters in Cannon County approved the school levy on Tuesday.")
     assert _where(f, "Cannon County") in (None, (None, None))
+
+
+def test_names_in_a_list_of_counties_are_counties() -> None:
+    f = _places(
+        "School boards in Barrow, Jackson and Madison counties tweaked their rules this year."
+    )
+    assert _where(f, "Jackson") in (None, (None, None))
+    assert _where(f, "Madison") in (None, (None, None))
+
+
+def test_a_state_before_counties_is_the_state() -> None:
+    f = _places("The state will buy equipment for 10 Kentucky counties this spring.")
+    assert _where(f, "Kentucky") == ("USA", "Kentucky")

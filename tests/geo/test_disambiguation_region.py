@@ -42,3 +42,9 @@ def test_state_context_outweighs_a_country_of_the_same_name() -> None:
 def test_country_written_after_its_capital_stays_the_country() -> None:
     f = _places("Police in Tbilisi, Georgia, detained protesters outside parliament on Monday.")
     assert _where(f, "Georgia") == ("GEO", None)
+
+
+def test_towns_of_one_state_only_pick_the_namesake_in_that_state() -> None:
+    # Watkinsville and Bogart are in Georgia only; Decatur is also a larger city of Illinois
+    f = _places("U.S. deputies in Watkinsville and Bogart arrested a man in Decatur.")
+    assert _where(f, "Decatur") == ("USA", "Georgia")

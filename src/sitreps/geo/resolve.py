@@ -41,8 +41,15 @@ _NAME_GOES_ON = re.compile(
 #: a bracketed context written as an abbreviation ("WB", "MP", "J&K")
 _ABBREVIATION = re.compile(r"[A-Z][A-Z&.]{0,4}")
 _COUNTY_AFTER = re.compile(r"^\s+County\b")
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+#: the rest of a list of county names: "Barrow, Jackson and Madison counties"
+_COUNTIES_AFTER = re.compile(rf"^(?:\s*,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}\s+counties\b")
+#: the last name of such a list ("... and Madison counties"), not "10 Kentucky counties"
+_LAST_COUNTY = re.compile(r"(?:,|\band|\bor)\s+$")
 #: score for a reading inside the admin1 unit the report is about (:attr:`Context.region`)
 _REGION_BONUS = 3.0
+#: region vote of a name whose gazetteer readings all lie in one admin1 unit
+_UNIQUE_VOTE = 1.0
 #: focus-country vote of a named actor: less than a demonym (0.5) or a place (1), so it only
 #: tips a balance the places leave open (the PKK is Turkish, its fighting mostly in Iraq)
 _ACTOR_VOTE = 0.3
@@ -231,6 +238,15 @@ def _region_votes(
             continue
         units[next(iter(codes))] += 0.5 if is_dateline(text, c.span) else 1.0
     for c in cands:
+        if c.label in ("GPE", "LOC") and not (c.doubtful or c.continues or c.ruler_id):
+            # a town of one unit only ("Watkinsville"): the report is likely about that unit
+            homes = {
+                r.admin1_code
+                for r in gaz.lookup(c.span.text, skeleton_fallback=False)
+                if r.match == "name" and r.feature != "country"
+            }
+            if len(homes) == 1 and None not in homes:
+                units[str(next(iter(homes)))] += _UNIQUE_VOTE
         if is_dateline(text, c.span) and not c.ruler_id:
             rec = _confident(gaz.lookup(c.span.text, skeleton_fallback=False))
             if rec is not None and rec.admin1_code and rec.feature != "country":
@@ -532,12 +548,21 @@ def resolve(
 
 
 def _county_name(text: str, cand: Candidate) -> str | None:
-    """The X of "X County" ("Walker County", "the Walker County Fairgrounds"), else None."""
+    """The X of "X County" ("Walker County", "the Walker County Fairgrounds", "Barrow, Jackson
+    and Madison counties"), else None."""
     if cand.ruler_id:
         return None
     if cand.span.text.endswith(" County"):
         return cand.span.text[: -len(" County")]
-    if _COUNTY_AFTER.match(text[cand.span.end : cand.span.end + 10]):
+    after = text[cand.span.end : cand.span.end + 200]
+    if (
+        _COUNTY_AFTER.match(after)
+        or _COUNTIES_AFTER.match(after)
+        or (
+            re.match(r"^\s+counties\b", after)
+            and _LAST_COUNTY.search(text[max(0, cand.span.start - 6) : cand.span.start])
+        )
+    ):
         return cand.span.text
     return None
 
