@@ -34,3 +34,9 @@ def test_persian_ezafe_joins_the_parts_of_a_known_name() -> None:
     ids = _ids("Farmers gathered in Masjed-e Soleyman and in Shahr e Kord over water shortages.")
     assert ids.get("Masjed-e Soleyman") is not None
     assert ids.get("Shahr e Kord") is not None
+
+
+def test_rural_capital_is_the_rural_governorate() -> None:
+    ids = _ids("Gunmen killed a man near Qatana town in rural Damascus on Monday.")
+    assert ids.get("Damascus") == "adm1:SY.08"
+    assert ids.get("Qatana") is not None

@@ -527,6 +527,10 @@ def resolve(
             and (gov.province or _names_admin1(best, gaz) or best.feature == "admin2")
         ):
             unit = gaz.admin1(best.admin1_code)
+        if unit is not None and gov.rural:
+            # "rural Damascus", "Damascus countryside": the unit of the countryside when it is
+            # a unit of its own (Rural Damascus)
+            unit = _rural_unit(unit, gaz) or unit
         if unit is not None:
             best = unit
             reasons.append(
@@ -586,6 +590,16 @@ def _resolve_county(cand: Candidate, name: str, ctx: Context, gaz: Gazetteer) ->
     whole = fold(f"{name} County")
     best = max(recs, key=lambda r: (fold(r.name) == whole, r.feature == "admin2", r.importance))
     return Resolved(cand, best, 0.5, "county: the place of its name in the report's unit")
+
+
+def _rural_unit(unit: PlaceRecord, gaz: Gazetteer) -> PlaceRecord | None:
+    """The admin1 unit named "Rural X" (or "X Countryside") in the same country as the unit X:
+    the countryside of a capital governorate is a unit of its own (Damascus, Rural Damascus)."""
+    for name in (f"Rural {unit.name}", f"{unit.name} Countryside"):
+        for r in gaz.lookup(name, skeleton_fallback=False):
+            if r.feature == "admin1" and r.country == unit.country and r.id != unit.id:
+                return r
+    return None
 
 
 def _names_place_in(before: Candidate | None, unit: PlaceRecord, gaz: Gazetteer) -> bool:
