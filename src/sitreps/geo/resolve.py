@@ -112,6 +112,7 @@ def report_context(
     admin1: set[str] = set()
     points: list[tuple[float, float]] = []
     unit_votes, pair_votes, with_unit = _region_votes(cands, gaz, text)
+    voted: set[str] = set()
     for iso, weight in pair_votes.items():
         votes[iso] += weight
     for i, c in enumerate(cands):
@@ -164,7 +165,10 @@ def report_context(
             and (rec.population < _BIG_TOWN or fold(rec.name) != fold(c.span.text))
         ):
             continue  # "Molotov cocktails": a town's name used for a thing
-        votes[rec.country] += 2 if rec.feature == "country" else 1
+        if fold(c.span.text) not in voted:
+            # one vote per name: a town named five times is one piece of evidence
+            voted.add(fold(c.span.text))
+            votes[rec.country] += 2 if rec.feature == "country" else 1
         if rec.feature == "country":
             named.add(rec.country)
         if rec.admin1_code and rec.feature != "country":
