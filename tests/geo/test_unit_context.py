@@ -40,3 +40,11 @@ def test_rural_capital_is_the_rural_governorate() -> None:
     ids = _ids("Gunmen killed a man near Qatana town in rural Damascus on Monday.")
     assert ids.get("Damascus") == "adm1:SY.08"
     assert ids.get("Qatana") is not None
+
+
+def test_bracketed_unit_is_the_one_that_holds_the_town_before_it() -> None:
+    # "Jubayl" is also a Saudi city and district, "Tripoli" also a Libyan province
+    ids = _ids("Residents protested in Byblos (Jubayl) and in Zgharta (Tripoli) over power cuts.")
+    assert (ids.get("Jubayl") or "").startswith(("gn:", "adm2:LB"))
+    assert ids.get("Jubayl") != "gn:109435"
+    assert not (ids.get("Tripoli") or "").startswith("adm1:LY")

@@ -481,6 +481,10 @@ def resolve(
     ):
         return Resolved(cand, None, 0.0, "modifier of a common noun, outside the report's country")
     key = fold(cand.span.text)
+    home = _bracket_home(cand, before, gaz)
+    if home and any(r.admin1_code in home for r in recs):
+        # "Nahr Ibrahim (Jubayl)", "El Mina (Tripoli)": the unit that holds the place before it
+        recs = [r for r in recs if r.admin1_code in home]
     scored = sorted(
         ((_score(r, ctx, a1, cc, key, cand.in_parens), r) for r in recs),
         key=lambda x: (-x[0], x[1].id),
@@ -594,6 +598,17 @@ def _resolve_county(cand: Candidate, name: str, ctx: Context, gaz: Gazetteer) ->
     whole = fold(f"{name} County")
     best = max(recs, key=lambda r: (fold(r.name) == whole, r.feature == "admin2", r.importance))
     return Resolved(cand, best, 0.5, "county: the place of its name in the report's unit")
+
+
+def _bracket_home(cand: Candidate, before: Candidate | None, gaz: Gazetteer) -> set[str]:
+    """Admin1 codes of the readings of the name written right before a bracketed unit ("Nahr
+    Ibrahim (Jubayl)"): the unit is the one that holds that place."""
+    if not cand.in_parens or before is None or before.span.end > cand.span.start:
+        return set()
+    recs = gaz.lookup(before.span.text, skeleton_fallback=False)
+    return {
+        r.admin1_code for r in recs if r.admin1_code and r.feature in ("city", "village", "site")
+    }
 
 
 def _rural_unit(unit: PlaceRecord, gaz: Gazetteer) -> PlaceRecord | None:
