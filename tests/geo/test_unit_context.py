@@ -48,3 +48,11 @@ def test_bracketed_unit_is_the_one_that_holds_the_town_before_it() -> None:
     assert (ids.get("Jubayl") or "").startswith(("gn:", "adm2:LB"))
     assert ids.get("Jubayl") != "gn:109435"
     assert not (ids.get("Tripoli") or "").startswith("adm1:LY")
+
+
+def test_bracketed_district_picks_the_namesake_inside_it() -> None:
+    # two West Bank villages are called Jaba: one by Jenin, one by Ramallah
+    ids = _ids("Soldiers raided Jaba village (Jenin, West Bank) at dawn on Monday.")
+    assert ids.get("Jaba") == "gn:283570"
+    ids = _ids("Soldiers raided Jaba village (Ramallah and Al Bireh, West Bank) at dawn.")
+    assert ids.get("Jaba") == "gn:283571"

@@ -32,6 +32,8 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
+#: distance from a bracketed district's point within which a reading is in that district
+_DISTRICT_KM = 40.0
 #: population from which a town named abroad is a place whatever the report's focus
 _TOWN_ABROAD = 10_000
 #: a name that goes on after a lowercase joining word ("Bandar e Emam", "Ras al Ain")
@@ -458,6 +460,10 @@ def resolve(
             return Resolved(cand, None, 0.0, f"not in gazetteer within {label}")
         else:
             recs = fits
+            near = _near_bracket_district(text, cand, recs, gaz)
+            if near:
+                # "Jaba village (Jenin, West Bank)": of two Jabas, the one by Jenin district
+                recs = near
     if (
         ctx.focus
         and not a1
@@ -598,6 +604,30 @@ def _resolve_county(cand: Candidate, name: str, ctx: Context, gaz: Gazetteer) ->
     whole = fold(f"{name} County")
     best = max(recs, key=lambda r: (fold(r.name) == whole, r.feature == "admin2", r.importance))
     return Resolved(cand, best, 0.5, "county: the place of its name in the report's unit")
+
+
+def _near_bracket_district(
+    text: str, cand: Candidate, recs: Sequence[PlaceRecord], gaz: Gazetteer
+) -> list[PlaceRecord]:
+    """The readings within :data:`_DISTRICT_KM` of a district named in the bracket after
+    ``cand`` (districts are small: a namesake farther away is another place); empty when the
+    bracket names no district or no reading is that near."""
+    par = parenthetical_after(text, max(cand.span.end, cand.name_end))
+    if not par or len(recs) < 2:
+        return []
+    points = [
+        (r.lat, r.lon)
+        for part in par.split(",")
+        for r in gaz.lookup(part.strip(), skeleton_fallback=False)
+        if r.feature == "admin2" and r.lat is not None and r.lon is not None
+    ]
+    return [
+        r
+        for r in recs
+        if r.lat is not None
+        and r.lon is not None
+        and any(_km(r.lat, r.lon, la, lo) <= _DISTRICT_KM for la, lo in points)
+    ]
 
 
 def _bracket_home(cand: Candidate, before: Candidate | None, gaz: Gazetteer) -> set[str]:
