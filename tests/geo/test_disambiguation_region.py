@@ -48,3 +48,9 @@ def test_towns_of_one_state_only_pick_the_namesake_in_that_state() -> None:
     # Watkinsville and Bogart are in Georgia only; Decatur is also a larger city of Illinois
     f = _places("U.S. deputies in Watkinsville and Bogart arrested a man in Decatur.")
     assert _where(f, "Decatur") == ("USA", "Georgia")
+
+
+def test_a_name_does_not_vouch_for_its_own_reading() -> None:
+    # Gainesville, Florida is the larger namesake; only its own mention places the report there
+    f = _places("U.S. deputies in Watkinsville and Bogart arrested a man from Gainesville.")
+    assert _where(f, "Gainesville") == ("USA", "Georgia")

@@ -80,6 +80,10 @@ class Context:
     #: admin1 code the report is about: written as a town's context ("Athens, Ga."), named on
     #: its own, or the unit of its confidently placed places and dateline
     region: str | None = None
+    #: the name behind each point and confident admin1 unit, so that a name's own reading does
+    #: not vouch for itself
+    point_names: tuple[str, ...] = ()
+    admin1_names: frozenset[tuple[str, str]] = frozenset()
 
 
 def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
@@ -115,6 +119,8 @@ def report_context(
     points: list[tuple[float, float]] = []
     unit_votes, pair_votes, with_unit = _region_votes(cands, gaz, text)
     voted: set[str] = set()
+    point_names: list[str] = []
+    admin1_names: set[tuple[str, str]] = set()
     for iso, weight in pair_votes.items():
         votes[iso] += weight
     for i, c in enumerate(cands):
@@ -175,9 +181,13 @@ def report_context(
             named.add(rec.country)
         if rec.admin1_code and rec.feature != "country":
             admin1.add(rec.admin1_code)
-            unit_votes[rec.admin1_code] += 1.0
+            key = fold(c.span.text)
+            if (rec.admin1_code, key) not in admin1_names:
+                unit_votes[rec.admin1_code] += 1.0
+                admin1_names.add((rec.admin1_code, key))
             if rec.lat is not None and rec.lon is not None:
                 points.append((rec.lat, rec.lon))
+                point_names.append(key)
     dem = demonyms()
     for ent in getattr(doc, "ents", ()):
         if ent.label_ == "NORP" and ent.text.lower() in dem:
@@ -194,7 +204,14 @@ def report_context(
     if ranked and ranked[0][1] >= 1.0 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         region = ranked[0][0]
     return Context(
-        focus, frozenset(votes), frozenset(admin1), tuple(points), frozenset(named), region
+        focus,
+        frozenset(votes),
+        frozenset(admin1),
+        tuple(points),
+        frozenset(named),
+        region,
+        tuple(point_names),
+        frozenset(admin1_names),
     )
 
 
@@ -258,6 +275,13 @@ def _region_votes(
             if rec is not None and rec.admin1_code and rec.feature != "country":
                 units[rec.admin1_code] += 0.5  # "ATLANTA -": weak evidence of the report's unit
     return units, countries, with_unit
+
+
+def _vouched(ctx: Context, code: str, key: str) -> bool:
+    """True when a name other than ``key`` placed the report in admin1 unit ``code``."""
+    if not ctx.admin1_names or not key:
+        return True
+    return any(c == code and name != key for c, name in ctx.admin1_names)
 
 
 def _unit_country(code: str, gaz: Gazetteer) -> str | None:
@@ -364,12 +388,22 @@ def _score(
         s += 4.0
     elif rec.country in ctx.countries:
         s += 1.5
-    if rec.admin1_code and rec.admin1_code in ctx.admin1 and rec.feature != "country":
+    if (
+        rec.admin1_code
+        and rec.admin1_code in ctx.admin1
+        and rec.feature != "country"
+        and _vouched(ctx, rec.admin1_code, key)
+    ):
         s += 1.0
     if ctx.region and rec.admin1_code == ctx.region and rec.feature != "country":
         s += _REGION_BONUS
-    if ctx.points and rec.lat is not None and rec.lon is not None and rec.feature != "country":
-        near = min(_km(rec.lat, rec.lon, la, lo) for la, lo in ctx.points)
+    others = [
+        pt
+        for pt, name in zip(ctx.points, ctx.point_names or ("",) * len(ctx.points), strict=True)
+        if not key or name != key
+    ]
+    if others and rec.lat is not None and rec.lon is not None and rec.feature != "country":
+        near = min(_km(rec.lat, rec.lon, la, lo) for la, lo in others)
         s += 1.5 if near < 50 else 0.75 if near < 200 else 0.0
     if a1 and rec.admin1_code in a1:
         s += 6.0
