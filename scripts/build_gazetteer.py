@@ -677,16 +677,29 @@ def _is_build(event_id: str, prefixes: str) -> bool:
     return hashlib.sha1(event_id.encode("utf-8")).hexdigest()[0] in prefixes
 
 
-def _acled_names(location: str) -> set[str]:
-    """Names an ACLED location is written under: itself, the part before a bracket, and each
-    side of "City - Quarter" ("Baghdad - Adhamiya" is also written "Adhamiya")."""
+#: parts of "City - Part" names that are no names of their own ("Rome - City Center",
+#: "Tehran - District 12")
+_GENERIC_PART = re.compile(
+    r"\b(?:district|center|centre|city|downtown|north|south|east|west|central|\d+)\b", re.I
+)
+
+
+def _acled_names(location: str, units: tuple[str, ...] = ()) -> set[str]:
+    """Names an ACLED location is written under: itself, the part before a bracket, and the
+    quarter of "City - Quarter" ("Baghdad - Adhamiya" is also written "Adhamiya"), unless that
+    part names one of the location's ``units`` ("Hamrin Mountains - Diyala")."""
     names = {location}
     base = re.sub(r"\s*\(.*?\)\s*", " ", location).strip()
     if base:
         names.add(base)
     if " - " in base:
+        taken = {unit_key(u) for u in units if u}
         parts = [p.strip() for p in base.split(" - ") if p.strip()]
-        names.update(p for p in parts[1:] if len(p) > 3)
+        names.update(
+            p
+            for p in parts[1:]
+            if len(p) > 3 and unit_key(p) not in taken and not _GENERIC_PART.search(p)
+        )
     return names
 
 
@@ -767,7 +780,7 @@ def acled_places(
     for (cc, adm1, loc), pts in sorted(points.items()):
         lat = statistics.median(p[0] for p in pts)
         lon = statistics.median(p[1] for p in pts)
-        names = _acled_names(loc)
+        names = _acled_names(loc, (adm1, *{p[3] for p in pts}))
         keys = {fold(n) for n in names} | {skeleton(n) for n in names if len(skeleton(n)) >= 3}
         gy, gx = int(lat * 10), int(lon * 10)
         hit = None

@@ -193,3 +193,10 @@ def test_acled_admin1_spellings_name_their_units() -> None:
     for name, code in (("Zaporizhia", "UA.26"), ("Mykolaiv", "UA.16")):
         units = [r for r in gaz.search(name) if r.feature == "admin1" and r.match == "name"]
         assert [u.admin1_code for u in units] == [code], name
+
+
+def test_acled_quarter_is_a_name_but_not_the_province_or_a_generic_part() -> None:
+    b = _build_module()
+    assert "Adhamiya" in b._acled_names("Baghdad - Adhamiya", ("Baghdad", "Al Rusafa"))
+    assert b._acled_names("Hamrin Mountains - Diyala", ("Diyala",)) == {"Hamrin Mountains - Diyala"}
+    assert b._acled_names("Rome - City Center", ("Lazio", "Roma")) == {"Rome - City Center"}

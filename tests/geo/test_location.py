@@ -238,3 +238,9 @@ def test_surroundings_of_a_town_are_near_it() -> None:
     text = "Regime forces shelled the surroundings of Atarib town in Aleppo governorate."
     _, c = _choose(text, "shelled")
     assert c.reason.startswith("'Atarib'") and c.geo_precision == 2
+
+
+def test_unknown_district_of_a_province_is_a_part_of_it() -> None:
+    text = "Militants attacked a police post in the Kharbat al Ward district of Diyala on Monday."
+    _, c = _choose(text, "attacked")
+    assert c.place == "adm1:IQ.10" and c.geo_precision == 2

@@ -87,6 +87,8 @@ class _Option:
     context: bool = False
     #: the unit stands for a named place the gazetteer lacks, written before it
     unknown_town: bool = False
+    #: the unit stands for a named area the gazetteer lacks ("Al Azim district, Diyala")
+    unknown_area: bool = False
 
 
 def _sentence_of(parsed: Any, char: int) -> int:
@@ -154,7 +156,7 @@ def _options(
             prep_rank = 0
         if gov.rural or gov.province or gov.after in ("countryside", "province", "governorate"):
             prep_rank = min(prep_rank, 1)
-        unknown_town = False
+        unknown_town = unknown_area = False
         coded_to = CODED_TO.search(text[max(floor, m.span.start - 20) : m.span.start])
         if coded_to is not None:
             # "Dhanah (coded to Wadi Dhanah)": Y stands where X is written
@@ -170,11 +172,11 @@ def _options(
                 prep_rank = min(prep_rank, _PREP_RANK.get(outer.prep or "", 3))
         elif place.feature in ("admin1", "admin2", "city"):
             name_start = _unknown_name_before(text, m.span.start, floor, places)
-            unknown_town = (
-                name_start is not None
-                and place.feature != "city"
-                and not _AREA_WORD.search(text[name_start : m.span.start])
+            area = name_start is not None and bool(
+                _AREA_WORD.search(text[name_start : m.span.start])
             )
+            unknown_town = name_start is not None and place.feature != "city" and not area
+            unknown_area = area and place.feature == "admin1"
             if prep_rank > 0 and name_start is not None:
                 # "in Altindag town, Ankara": the unit stands for the unknown name before it
                 outer = governor(text, name_start, name_start + 1, floor)
@@ -194,7 +196,7 @@ def _options(
             specificity = 0  # "in Akdeniz town, Mersin": a district written as a town
         rank = (prep_rank, specificity, dist)
         context = bool(out) and _is_context(text, out[-1], m, place)
-        out.append(_Option(m, place, gov, rank, context, unknown_town))
+        out.append(_Option(m, place, gov, rank, context, unknown_town, unknown_area))
     if any(not o.context for o in out):
         out = [o for o in out if not o.context]
     return out, skipped
@@ -374,6 +376,9 @@ def _precision(opt: _Option, text: str = "") -> int:
     if opt.unknown_town:
         # "Ar Raqw (Monabbih, Sadah)": a named place the gazetteer lacks, coded at its unit
         return UNKNOWN_TOWN_PRECISION
+    if opt.unknown_area:
+        # "in Al Azim district, Diyala": a named part of the province
+        return 2
     if (
         opt.place.feature == "admin2"
         and opt.place.country in _DISTRICT_AS_TOWN
