@@ -2,40 +2,38 @@
 
 from __future__ import annotations
 
-from sitreps.actors.mentions import find_actors
-from sitreps.geo.toponyms import find_places
-from sitreps.models import PlaceFinding, Report
-from sitreps.nlp import parse
+from collections.abc import Callable
+
+PlaceCountry = Callable[[str, str], str | None]
 
 
-def _places(text: str) -> PlaceFinding:
-    parsed = parse(Report(id="t", text=text))
-    return find_places(parsed, find_actors(parsed))
-
-
-def _country_of(f: PlaceFinding, name: str) -> str | None:
-    by_id = {p.id: p for p in f.places}
-    for m in f.mentions:
-        if m.span.text == name and m.entity_id in by_id:
-            return by_id[m.entity_id].country
-    return None
-
-
-def test_named_armed_group_tips_an_ambiguous_province() -> None:
+def test_named_armed_group_tips_an_ambiguous_province(place_country: PlaceCountry) -> None:
     # Al Jawf is a governorate of Yemen and a region of Saudi Arabia
-    f = _places("A Houthi fighter shot a man dead at a checkpoint on the road to Al Jawf.")
-    assert _country_of(f, "Al Jawf") == "YEM"
+    assert (
+        place_country(
+            "A Houthi fighter shot a man dead at a checkpoint on the road to Al Jawf.", "Al Jawf"
+        )
+        == "YEM"
+    )
 
 
-def test_generic_actors_do_not_vote_for_a_country() -> None:
+def test_generic_actors_do_not_vote_for_a_country(place_country: PlaceCountry) -> None:
     # "students" and "protesters" take a country from the report; they must not pull a German
     # city to a namesake elsewhere
-    f = _places("About 50 students and protesters demonstrated in Hannover on Monday.")
-    assert _country_of(f, "Hannover") == "DEU"
+    assert (
+        place_country(
+            "About 50 students and protesters demonstrated in Hannover on Monday.", "Hannover"
+        )
+        == "DEU"
+    )
 
 
-def test_actor_vote_does_not_outweigh_the_places() -> None:
+def test_actor_vote_does_not_outweigh_the_places(place_country: PlaceCountry) -> None:
     # the PKK is a Turkish group fighting in Iraq: a Turkish helicopter over an Iraqi village
     # of Duhok stays in Iraq
-    f = _places("PKK fighters fired at a Turkish helicopter above Mangêsh village, Duhok.")
-    assert _country_of(f, "Mangêsh") == "IRQ"
+    assert (
+        place_country(
+            "PKK fighters fired at a Turkish helicopter above Mangêsh village, Duhok.", "Mangêsh"
+        )
+        == "IRQ"
+    )

@@ -52,6 +52,11 @@ STRONG_LOCATIVE = frozenset(
     {"in", "at", "near", "inside", "outside", "around", "across", "into", "within", "throughout",
      "toward", "towards", "from", "through", "via", "outskirts", "nearby"}
 )  # fmt: skip
+#: nouns for the parts around or above a place ("off the coast of X", "in the airspace above
+#: X", "the surroundings of X"): they take "of" and leave the event near the place
+_AROUND_NOUNS = frozenset(
+    {"coast", "shore", "shores", "waters", "airspace", "skies", "surroundings"}
+)
 #: words that may stand between a preposition and the place name
 _MODIFIERS = frozenset(
     {
@@ -133,14 +138,8 @@ _MODIFIERS = frozenset(
         "many",
         "downtown",
         "capital",
-        "coast",
-        "shore",
-        "shores",
-        "waters",
-        "airspace",
-        "skies",
-        "surroundings",
     }
+    | _AROUND_NOUNS
 )
 #: nouns that take "of" before a place name ("province of X", "outskirts of X")
 _UNIT_NOUNS = frozenset(
@@ -187,14 +186,8 @@ _UNIT_NOUNS = frozenset(
         "neighborhood",
         "capital",
         "outskirt",
-        "coast",
-        "shore",
-        "shores",
-        "waters",
-        "airspace",
-        "skies",
-        "surroundings",
     }
+    | _AROUND_NOUNS
 )
 #: adjectives that name a part of a place ("northern Idlib")
 _PART_WORDS = frozenset(
