@@ -37,3 +37,8 @@ def test_actor_vote_does_not_outweigh_the_places(place_country: PlaceCountry) ->
         )
         == "IRQ"
     )
+
+
+def test_generic_actor_named_with_its_demonym_votes(place_country: PlaceCountry) -> None:
+    # "Adl" is also an alternate name of Adelaide; "Iraqi police" places the report in Iraq
+    assert place_country("Iraqi police removed checkpoints in the Adl area.", "Adl") != "AUS"

@@ -56,3 +56,10 @@ def test_bracketed_district_picks_the_namesake_inside_it() -> None:
     assert ids.get("Jaba") == "gn:283570"
     ids = _ids("Soldiers raided Jaba village (Ramallah and Al Bireh, West Bank) at dawn.")
     assert ids.get("Jaba") == "gn:283571"
+
+
+def test_village_of_a_conflict_dataset_is_admin_context() -> None:
+    # the UCDP village after "area of" (population 0) is the context of the unknown name, so
+    # Adl is not read as Adelaide, whose alternate name it is
+    ids = _ids("Gunmen killed a man in the Adl area of Kafr Khashir on Monday.")
+    assert ids.get("Adl") is None or not str(ids.get("Adl")).startswith("gn:2078025")

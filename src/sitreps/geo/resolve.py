@@ -290,9 +290,12 @@ def _unit_country(code: str, gaz: Gazetteer) -> str | None:
 
 
 def _actor_countries(actors: Sequence[Actor]) -> set[str]:
-    """Countries of the report's named actors of the knowledge base (Houthis, Hamas, the SDF):
-    generic per-country actors and provisional ones do not count."""
+    """Countries of the report's named actors of the knowledge base (Houthis, Hamas, the SDF),
+    and of generic per-country actors named with their demonym ("Iraqi police forces"); a
+    generic actor named without one ("police", "protesters") took its country from the report
+    and does not count, nor does a provisional one."""
     kb = get_kb()
+    dem = demonyms()
     out: set[str] = set()
     for a in actors:
         if not a.country or a.provisional:
@@ -301,7 +304,9 @@ def _actor_countries(actors: Sequence[Actor]) -> set[str]:
             rec = kb.get(a.id)
         except NotFoundError:
             continue
-        if not rec.source.endswith(_GENERIC_ACTORS):
+        if not rec.source.endswith(_GENERIC_ACTORS) or any(
+            dem.get(w.lower()) == a.country for m in a.mentions for w in m.text.split()
+        ):
             out.add(a.country)
     return out
 
@@ -337,7 +342,11 @@ def _local_context(
         gap = text[end : following.cand.span.start] if end <= following.cand.span.start else "-"
         if CONTEXT_GAP.match(gap):
             rec = following.record
-            if rec.feature in ("admin1", "admin2", "country", "region") or rec.population > 0:
+            if (
+                rec.feature in ("admin1", "admin2", "country", "region")
+                or rec.population > 0
+                or rec.source.endswith(("ucdp", "acled"))
+            ):
                 if rec.admin1_code and rec.feature != "country":
                     a1.add(rec.admin1_code)
                 if rec.country:
