@@ -42,3 +42,11 @@ def test_actor_vote_does_not_outweigh_the_places(place_country: PlaceCountry) ->
 def test_generic_actor_named_with_its_demonym_votes(place_country: PlaceCountry) -> None:
     # "Adl" is also an alternate name of Adelaide; "Iraqi police" places the report in Iraq
     assert place_country("Iraqi police removed checkpoints in the Adl area.", "Adl") != "AUS"
+
+
+def test_external_forces_do_not_vote_for_their_home_country(place_country: PlaceCountry) -> None:
+    # the Saudi-led coalition acts in Yemen: its air raids on Al Bayda are not in Saudi Arabia,
+    # and the Yemeni reading must not be dropped as a foreign town
+    assert place_country(
+        "Saudi-led coalition air raids targeted Al Bayda City.", "Al Bayda City"
+    ) == ("YEM")

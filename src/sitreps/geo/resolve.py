@@ -58,6 +58,9 @@ _ACTOR_VOTE = 0.3
 #: the knowledge-base file of per-country generic actors (protesters, civilians, police, "X
 #: forces"): they take their country from the report or a demonym, so they do not vote
 _GENERIC_ACTORS = "generic.yaml"
+#: actor kinds whose country says nothing of where they act: external forces (the Saudi-led
+#: coalition, Wagner), persons (a foreign leader commenting) and outlets
+_NO_VOTE_KINDS = frozenset({"external", "person", "outlet"})
 #: articles that carry a name on to the next word ("Dar el Ouassaa")
 _JOINING = frozenset({"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az"})
 
@@ -293,12 +296,12 @@ def _actor_countries(actors: Sequence[Actor]) -> set[str]:
     """Countries of the report's named actors of the knowledge base (Houthis, Hamas, the SDF),
     and of generic per-country actors named with their demonym ("Iraqi police forces"); a
     generic actor named without one ("police", "protesters") took its country from the report
-    and does not count, nor does a provisional one."""
+    and does not count, nor do provisional actors and :data:`_NO_VOTE_KINDS`."""
     kb = get_kb()
     dem = demonyms()
     out: set[str] = set()
     for a in actors:
-        if not a.country or a.provisional:
+        if not a.country or a.provisional or a.kind in _NO_VOTE_KINDS:
             continue
         try:
             rec = kb.get(a.id)
