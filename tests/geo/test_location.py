@@ -244,3 +244,12 @@ def test_unknown_district_of_a_province_is_a_part_of_it() -> None:
     text = "Militants attacked a police post in the Kharbat al Ward district of Diyala on Monday."
     _, c = _choose(text, "attacked")
     assert c.place == "adm1:IQ.10" and c.geo_precision == 2
+
+
+def test_a_protests_topic_is_not_its_place() -> None:
+    text = "About 300 people demonstrated in Saarbrucken against the war in Ukraine on Sunday."
+    _, c = _choose(text, "demonstrated")
+    assert c.reason.startswith("'Saarbrucken'")
+    unknown_town = "People demonstrated in Oberzell against the war in Ukraine on Sunday."
+    _, c = _choose(unknown_town, "demonstrated")
+    assert c.place != "country:UKR"

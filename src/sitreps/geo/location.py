@@ -122,6 +122,8 @@ def _excluded(
         return "coded elsewhere (ACLED remark)"
     if claimed_in_quotes(text, m.span.start):
         return "quoted claim"
+    if _TOPIC_BEFORE.search(text[max(floor, m.span.start - 80) : m.span.start]):
+        return "topic of the event, not its place"
     return None
 
 
@@ -222,6 +224,15 @@ def _name_start_before(text: str, end: int, floor: int) -> int:
     return lo + m.start() if m else end
 
 
+#: "protested against the war in Ukraine", "rallied in solidarity with the people of Gaza":
+#: the place is what the event is about, not where it happened
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:against|over|about|denouncing|condemning|protesting|in support of|in solidarity "
+    r"with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:war|wars|invasion|aggression|bombing|"
+    r"bombardment|crackdown|conflict|crisis|situation|policies|policy|treatment|intervention|"
+    r"people|victims|blockade|siege)\s+(?:in|of|on|against|from)\s+(?:the\s+)?$",
+    re.I,
+)
 #: rank of a place written as the end of a named road, below a bare mention (3)
 _ROAD_END_RANK = 4
 _ROAD_WORDS = r"(?:road|highway|motorway|route|expressway|railway)"
@@ -351,7 +362,9 @@ _SITE_CONTEXT_GAP = re.compile(
 _FACILITY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?!(?:towns?|villages?|city|area|camp|district|sub-district|"
     r"neighbou?rhood|countryside|province|governorate|axis|front|desert|valley|region|"
-    r"outskirts|suburbs?|road|highway|badia|crossing|border|frontlines?|and|or)\b)(?:[a-z][\w-]*\s+){1,3}(?:in|at)\s+(?:the\s+)?[A-Z]"
+    r"outskirts|suburbs?|road|highway|badia|crossing|border|frontlines?|and|or|against|for|"
+    r"over|about|with|to|on|after|before|during|from|by|as|amid|despite)\b)"
+    r"(?:[a-z][\w-]*\s+){1,3}(?:in|at)\s+(?:the\s+)?[A-Z]"
 )
 _UNKNOWN_TOWN_BEFORE = re.compile(
     r"[A-Z][\w'’-]+\s+(?:town|village|city|camp|neighbou?rhood)\s*(?:(?:in|of|,)\s+|\(\s*)"
