@@ -63,3 +63,10 @@ def test_village_of_a_conflict_dataset_is_admin_context() -> None:
     # Adl is not read as Adelaide, whose alternate name it is
     ids = _ids("Gunmen killed a man in the Adl area of Kafr Khashir on Monday.")
     assert ids.get("Adl") is None or not str(ids.get("Adl")).startswith("gn:2078025")
+
+
+def test_neighbourhood_is_not_a_namesake_far_from_the_reports_places() -> None:
+    ids = _ids(
+        "In Belo Horizonte (Minas Gerais), a man was shot dead in the Vista Alegre neighborhood."
+    )
+    assert ids.get("Vista Alegre") is None

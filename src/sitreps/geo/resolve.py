@@ -32,6 +32,8 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
+#: distance from the report's other places within which a named neighbourhood may lie
+_QUARTER_KM = 30.0
 #: distance from a bracketed district's point within which a reading is in that district
 _DISTRICT_KM = 40.0
 #: population from which a town named abroad is a place whatever the report's focus
@@ -469,6 +471,22 @@ def resolve(
     if cand.gov.after == "village":
         # "Gize village": not a foreign city of 100,000 that shares the name
         recs = [r for r in recs if r.population < _BIG_TOWN or r.country == ctx.focus]
+    units = ctx.admin1 | ({ctx.region} if ctx.region else set())
+    if cand.gov.after in ("neighborhood", "neighbourhood") and (ctx.points or units):
+        # "the Vista Alegre neighborhood": a quarter of a town the report names, not a
+        # namesake far from every other place (or outside every unit) of the report
+        recs = [
+            r
+            for r in recs
+            if (
+                r.lat is not None
+                and r.lon is not None
+                and any(_km(r.lat, r.lon, la, lo) <= _QUARTER_KM for la, lo in ctx.points)
+            )
+            or (not ctx.points and r.admin1_code in units)
+        ]
+        if not recs:
+            return Resolved(cand, None, 0.0, "neighbourhood of no place the report names")
     # a unit's spellings are all in the gazetteer: a transliteration match is a town (or a
     # district written inside brackets with its admin1 unit)
     recs = [
