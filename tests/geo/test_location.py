@@ -253,3 +253,15 @@ def test_a_protests_topic_is_not_its_place() -> None:
     unknown_town = "People demonstrated in Oberzell against the war in Ukraine on Sunday."
     _, c = _choose(unknown_town, "demonstrated")
     assert c.place != "country:UKR"
+
+
+def test_facility_named_after_a_place_yields_to_its_own_place() -> None:
+    text = "More than 80 people gathered outside Walker Library in Minneapolis on Saturday."
+    _, c = _choose(text, "gathered")
+    assert c.reason.startswith("'Minneapolis'")
+
+
+def test_big_city_under_its_own_language_name_is_a_place_abroad() -> None:
+    text = "Ukrainian citizens gathered in Milano to demonstrate against the war in Ukraine."
+    _, c = _choose(text, "gathered")
+    assert c.reason.startswith("'Milano'")

@@ -184,7 +184,8 @@ def _options(
                 outer = governor(text, name_start, name_start + 1, floor)
                 if not _excluded(parsed, m, outer, floor):
                     prep_rank = min(prep_rank, _PREP_RANK.get(outer.prep or "", 3))
-        if _FACILITY_AFTER.match(text[m.span.end : m.span.end + 60]):
+        after = text[m.span.end : m.span.end + 80]
+        if _FACILITY_AFTER.match(after) or _NAMED_FACILITY_AFTER.match(after):
             # "outside the Mardin courthouse in Artuklu town": the facility's own place
             # (written after it) is the event's
             prep_rank = max(prep_rank, 1)
@@ -359,6 +360,12 @@ _SITE_CONTEXT_GAP = re.compile(
 
 
 #: a place naming a facility that is placed right after it ("the Adana courthouse in Yuregir")
+#: a facility named after a place, then its own place ("Walker Library in Minneapolis")
+_NAMED_FACILITY_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}(?:Library|School|High School|Hospital|University|College|"
+    r"Station|Square|Park|Market|Mosque|Church|Prison|Airport|Stadium|Bridge|Street|Avenue|"
+    r"Mall|Hotel|Court|Courthouse)\b[^.;]{0,40}?\b(?:in|at)\s+(?:the\s+)?[A-Z]"
+)
 _FACILITY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?!(?:towns?|villages?|city|area|camp|district|sub-district|"
     r"neighbou?rhood|countryside|province|governorate|axis|front|desert|valley|region|"

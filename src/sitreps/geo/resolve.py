@@ -737,8 +737,9 @@ def _foreign_town(rec: PlaceRecord, ctx: Context, bracketed: bool = False) -> bo
 
 
 def _town_named_abroad(cand: Candidate, recs: Sequence[PlaceRecord]) -> bool:
-    """A town of 10,000 or more called by its own name right after "in" / "at" is a place,
-    whatever the report's focus ("demonstrators gathered in Sens", in a report on Ukraine)."""
+    """A town of 10,000 or more called by its own name (a city of 100,000 or more by any of its
+    names) right after "in" / "at" is a place, whatever the report's focus ("demonstrators
+    gathered in Sens", "in Milano", in a report on Ukraine)."""
     if cand.gov.prep not in ("in", "at") or cand.continues or cand.modifier:
         return False
     if _NAME_GOES_ON.match(cand.after_text):
@@ -746,9 +747,12 @@ def _town_named_abroad(cand: Candidate, recs: Sequence[PlaceRecord]) -> bool:
     key = fold(cand.span.text)
     return any(
         r.match == "name"
-        and fold(r.name) == key
         and r.feature in ("city", "village")
-        and r.population >= _TOWN_ABROAD
+        and (
+            (fold(r.name) == key and r.population >= _TOWN_ABROAD)
+            # a city spaCy reads as a place, under another of its names ("Milano")
+            or (r.population >= _BIG_TOWN and cand.label == "GPE")
+        )
         for r in recs
     )
 
