@@ -70,3 +70,11 @@ def test_neighbourhood_is_not_a_namesake_far_from_the_reports_places() -> None:
         "In Belo Horizonte (Minas Gerais), a man was shot dead in the Vista Alegre neighborhood."
     )
     assert ids.get("Vista Alegre") is None
+
+
+def test_neighbourhood_far_from_the_reports_town_is_unplaced() -> None:
+    ids = _ids(
+        "In Salvador (Bahia), gunmen exchanged fire with police in the Palestina neighborhood."
+    )
+    assert ids.get("Palestina") is None
+    assert ids.get("Salvador") is not None

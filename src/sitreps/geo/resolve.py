@@ -417,7 +417,7 @@ def _score(
         if not key or name != key
     ]
     if others and rec.lat is not None and rec.lon is not None and rec.feature != "country":
-        near = min(_km(rec.lat, rec.lon, la, lo) for la, lo in others)
+        near = min(km_between(rec.lat, rec.lon, la, lo) for la, lo in others)
         s += 1.5 if near < 50 else 0.75 if near < 200 else 0.0
     if a1 and rec.admin1_code in a1:
         s += 6.0
@@ -481,7 +481,7 @@ def resolve(
             if (
                 r.lat is not None
                 and r.lon is not None
-                and any(_km(r.lat, r.lon, la, lo) <= _QUARTER_KM for la, lo in ctx.points)
+                and any(km_between(r.lat, r.lon, la, lo) <= _QUARTER_KM for la, lo in ctx.points)
             )
             or (not ctx.points and r.admin1_code in units)
         ]
@@ -690,7 +690,7 @@ def _near_bracket_district(
         for r in recs
         if r.lat is not None
         and r.lon is not None
-        and any(_km(r.lat, r.lon, la, lo) <= _DISTRICT_KM for la, lo in points)
+        and any(km_between(r.lat, r.lon, la, lo) <= _DISTRICT_KM for la, lo in points)
     ]
 
 
@@ -768,7 +768,8 @@ def _foreign_alias(rec: PlaceRecord, ctx: Context, cand: Candidate) -> bool:
     )
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2

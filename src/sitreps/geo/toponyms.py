@@ -19,10 +19,11 @@ from typing import Any
 from sitreps.geo.candidates import FACILITY, Candidate, collect
 from sitreps.geo.fold import fold
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord, get_gazetteer
-from sitreps.geo.resolve import Context, Resolved, report_context, resolve
+from sitreps.geo.resolve import Context, Resolved, km_between, report_context, resolve
 from sitreps.models import ActorFinding, Mention, Place, PlaceFinding, Span
 
 _TOWN_FEATURES = ("city", "village", "site")
+_QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood"})
 #: a name ending in a unit word ("Al Bayda City", "Marib Governorate") says it is a place
 _UNIT_LAST = frozenset({"city", "town", "village", "province", "governorate", "district", "camp"})
 #: a name followed by a speech verb is a person ("Nelson said")
@@ -128,7 +129,40 @@ def find_places_with(parsed: Any, actors: ActorFinding, gaz: Gazetteer) -> Place
         else:
             following = None
     resolved.reverse()
-    return _finding(parsed, _one_sense(resolved))
+    return _finding(parsed, _one_sense(_near_quarters(resolved)))
+
+
+#: how far a named neighbourhood may lie from the report's towns
+_QUARTER_KM = 30.0
+
+
+def _near_quarters(resolved: list[Resolved]) -> list[Resolved]:
+    """A neighbourhood ("the Palestina neighborhood") read as a namesake far from every town
+    the report places is left unplaced: it is a quarter of one of those towns."""
+    towns = [
+        (r.record.lat, r.record.lon)
+        for r in resolved
+        if r.record is not None
+        and r.record.lat is not None
+        and r.record.lon is not None
+        and r.record.feature in _TOWN_FEATURES
+        and r.cand.gov.after not in _QUARTER_WORDS
+    ]
+    if not towns:
+        return resolved
+    out = []
+    for res in resolved:
+        rec = res.record
+        if (
+            rec is not None
+            and res.cand.gov.after in _QUARTER_WORDS
+            and rec.lat is not None
+            and rec.lon is not None
+            and all(km_between(rec.lat, rec.lon, la, lo) > _QUARTER_KM for la, lo in towns)
+        ):
+            res = Resolved(res.cand, None, 0.0, "neighbourhood far from the report's towns")
+        out.append(res)
+    return out
 
 
 def _one_sense(resolved: list[Resolved]) -> list[Resolved]:
