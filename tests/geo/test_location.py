@@ -265,3 +265,9 @@ def test_big_city_under_its_own_language_name_is_a_place_abroad() -> None:
     text = "Ukrainian citizens gathered in Milano to demonstrate against the war in Ukraine."
     _, c = _choose(text, "gathered")
     assert c.reason.startswith("'Milano'")
+
+
+def test_coding_remark_after_a_unit_word_names_the_location() -> None:
+    text = "Protesters demanded fuel in Portuguesa state (coded to Guanare, Portuguesa) on Monday."
+    _, c = _choose(text, "demanded")
+    assert c.reason.startswith("'Guanare'")

@@ -416,7 +416,13 @@ def parenthetical_after(text: str, end: int) -> str | None:
 def coded_elsewhere(text: str, end: int) -> bool:
     """ACLED codes the place ending at ``end`` elsewhere: "X (coded to Y)", "X (location
     unclear)"."""
-    return bool(re.match(r"^\s*\((?:coded to|location unclear)\b", text[end : end + 30]))
+    return bool(
+        re.match(
+            r"^(?:\s+(?:state|province|governorate|region|district|municipality|department|"
+            r"county|city|town|village|area))?\s*\((?:coded to|location unclear)\b",
+            text[end : end + 45],
+        )
+    )
 
 
 def claimed_in_quotes(text: str, start: int) -> bool:

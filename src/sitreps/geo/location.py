@@ -213,15 +213,22 @@ _NAME_THEN_CONTEXT = re.compile(
 )
 
 
+_UNIT_WORD_END = re.compile(
+    r"\s+(?:state|province|governorate|region|district|municipality|department|county|city|"
+    r"town|village|area)\s*$",
+    re.I,
+)
 _NAME_BEFORE = re.compile(
     r"[A-Z][\w'’-]*(?:[\s-]+(?:[A-Z][\w'’-]*|al|el|e|ad|ar|as|ash|an|at|az|ed|ez)){0,5}\s*$"
 )
 
 
 def _name_start_before(text: str, end: int, floor: int) -> int:
-    """Start of the capitalised name that ends right before ``end`` (``end`` without one)."""
+    """Start of the capitalised name that ends right before ``end`` (``end`` without one), a
+    unit word between them allowed ("Portuguesa state (coded to ...")."""
     lo = max(floor, end - 80)
-    m = _NAME_BEFORE.search(text[lo:end])
+    before = _UNIT_WORD_END.sub("", text[lo:end])
+    m = _NAME_BEFORE.search(before)
     return lo + m.start() if m else end
 
 
