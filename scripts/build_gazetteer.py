@@ -131,6 +131,9 @@ def box_mid(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[floa
     quantiles (of latitude and longitude separately); the median below five points."""
     if not points:
         return None
+    wrapped = _across_180(points, lambda pts: box_mid(pts, trim))
+    if wrapped is not None:
+        return wrapped
     if len(points) < 5:
         return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
     lats = sorted(p[0] for p in points)
@@ -139,6 +142,43 @@ def box_mid(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[floa
     if trim == 0.0:
         hi = len(points) - 1
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _across_180(
+    points: list[tuple[float, float]],
+    mid: Callable[[list[tuple[float, float]]], tuple[float, float] | None],
+) -> tuple[float, float] | None:
+    """``mid`` of points that lie across the 180th meridian (Chukotka, Fiji), measured with
+    their western longitudes shifted east; None for points that do not."""
+    if _lon_span(points) <= 180:
+        return None
+    shifted = [(la, lo + 360 if lo < 0 else lo) for la, lo in points]
+    if _lon_span(shifted) > 180:
+        return None  # spread round the globe: no side is the short one
+    point = mid(shifted)
+    if point is None:
+        return None
+    return point[0], point[1] - 360 if point[1] > 180 else point[1]
+
+
+def _lon_span(points: list[tuple[float, float]]) -> float:
+    return max(p[1] for p in points) - min(p[1] for p in points)
+
+
+def extent_mid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Midpoint of the box spanned by the points, after dropping the points more than twice
+    as far from the median point as the 95th percentile of those distances (a far island,
+    a misplaced record); the median below five points."""
+    wrapped = _across_180(points, extent_mid) if points else None
+    if wrapped is not None:
+        return wrapped
+    if len(points) < 5:
+        return box_mid(points)
+    med = (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
+    dists = sorted(km(med, p) for p in points)
+    cutoff = 2 * dists[min(len(dists) - 1, int(len(dists) * 0.95))]
+    kept = [p for p in points if km(med, p) <= cutoff] or points
+    return box_mid(kept, 0.0)
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -281,7 +321,10 @@ def build(shared: Path, out: Path, acled_prefixes: str = ACLED_BUILD) -> dict[st
         if s is not None:
             point: tuple[float, float] | None = (s.lat or 0.0, s.lon or 0.0)
         else:
-            point = box_mid([(m.lat or 0.0, m.lon or 0.0) for m in members])
+            pts = [(m.lat or 0.0, m.lon or 0.0) for m in members]
+            # the middle of the unit's extent (a far island dropped), near its geographic centre,
+            # where the middle of its towns leans to where most people live
+            point = extent_mid(pts)
         rec = Rec(
             pid=f"adm1:{code}",
             name=name,

@@ -31,6 +31,28 @@ def test_box_mid_ignores_outliers() -> None:
     assert b.box_mid([]) is None
 
 
+def test_extent_mid_is_the_middle_of_the_extent_not_of_the_crowd() -> None:
+    b = _build_module()
+    # most towns crowd the south-east corner of a unit that reaches far north-west
+    crowd = [(-27.0 + i * 0.001, 153.0 - i * 0.001) for i in range(200)]
+    spread = [(-11.0 - i * 0.4, 138.0 + i * 0.375) for i in range(41)]
+    lat, lon = b.extent_mid(crowd + spread)
+    assert abs(lat - -19.0) < 0.3 and abs(lon - 145.5) < 0.3
+    assert abs(b.box_mid(crowd + spread)[0] - -19.0) > 2.0  # the trimmed middle leans south
+    # a far island (or a misplaced record) does not stretch the extent into the ocean
+    mainland = [(-33.0 + i * 0.01, -71.5 + (i % 7) * 0.05) for i in range(100)]
+    lat, lon = b.extent_mid([*mainland, (-27.1, -109.4)])
+    assert -72.0 < lon < -71.0
+
+
+def test_midpoints_across_the_180th_meridian() -> None:
+    b = _build_module()
+    pts = [(66.0, 179.0), (65.0, -178.0), (67.0, -175.0), (64.0, 177.0), (66.0, -179.0)]
+    for mid in (b.extent_mid(pts), b.box_mid(pts)):
+        assert mid is not None and (mid[1] > 170.0 or mid[1] < -170.0)
+    assert b.extent_mid([(0.0, 10.0), (1.0, 12.0)]) == (0.5, 11.0)
+
+
 def test_best_match_pairs_unit_names_across_spellings() -> None:
     b = _build_module()
     options = {"SY09": "Deir-ez-Zor", "SY11": "Ar-Raqqa", "SY08": "Al-Hasakeh"}

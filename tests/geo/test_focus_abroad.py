@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tests.geo.conftest import places_of
+
 PlaceCountry = Callable[[str, str], str | None]
 
 
@@ -44,3 +46,30 @@ def test_own_name_of_a_town_beats_a_bigger_citys_exonym(place_country: PlaceCoun
         )
         == "FRA"
     )
+
+
+def test_palestinian_towns_in_a_report_on_israeli_operations(place_country: PlaceCountry) -> None:
+    # GeoNames codes the West Bank and Gaza as Palestine; the report names only Israelis
+    assert place_country("Israeli troops raided Jenin.", "Jenin") == "PSE"
+    assert place_country("Israeli strikes hit Gaza City on Monday.", "Gaza City") == "PSE"
+
+
+def test_a_short_alias_of_a_big_city_abroad_stays_unplaced(place_country: PlaceCountry) -> None:
+    # "Nas" is a name of a city of 100,000 elsewhere; a longer form of a name is not
+    assert (
+        place_country(
+            "Militia shot a civilian on the road between Sissy (Nas) and Murnei in West Darfur.",
+            "Nas",
+        )
+        is None
+    )
+
+
+def test_a_listed_city_is_not_a_quarter_of_the_next(place_country: PlaceCountry) -> None:
+    text = "Letter grades were given to Toronto, Ottawa, Montreal, Quebec City and Halifax."
+    f = places_of(text)
+    by_id = {p.id: p for p in f.places}
+    read = {m.span.text: by_id[m.entity_id] for m in f.mentions if m.entity_id in by_id}
+    assert read["Ottawa"].country == "CAN" and read["Ottawa"].feature == "city"
+    # a name that says it is a city is the city, not its province
+    assert read["Quebec City"].feature == "city"

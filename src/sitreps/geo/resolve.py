@@ -44,6 +44,8 @@ _NAME_GOES_ON = re.compile(
 )
 #: a bracketed context written as an abbreviation ("WB", "MP", "J&K")
 _ABBREVIATION = re.compile(r"[A-Z][A-Z&.]{0,4}")
+#: "Quebec City", "Gaza City": a name that says it is a city is not its province
+_CITY_WRITTEN = re.compile(r"\sCity$")
 _COUNTY_AFTER = re.compile(r"^\s+County\b")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 #: the rest of a list of county names: "Barrow, Jackson and Madison counties"
@@ -360,6 +362,27 @@ def _local_context(
     return a1, cc, label
 
 
+def _big_town_listed(
+    cand: Candidate, recs: Sequence[PlaceRecord], following: Resolved | None, label: str
+) -> bool:
+    """True when the context of ``cand`` is only the town written after it and ``cand`` is,
+    by its own name, a city of 100,000 or more."""
+    if following is None or following.record is None or cand.in_parens:
+        return False
+    if following.record.feature not in ("city", "village", "site"):
+        return False
+    if label != following.cand.span.text:
+        return False
+    key = fold(cand.span.text)
+    return any(
+        r.match == "name"
+        and r.feature == "city"
+        and r.population >= _BIG_TOWN
+        and fold(r.name) == key
+        for r in recs
+    )
+
+
 def _bracket_countries(text: str, cand: Candidate, gaz: Gazetteer) -> set[str]:
     """The country of the other admin units written in the same bracket as ``cand``
     ("(Al Maslub, Al Jawf)": Al Maslub is a Yemeni district, so Al Jawf is Yemen's)."""
@@ -516,7 +539,11 @@ def resolve(
                 and r.feature in ("country", "admin1", "region")
                 and (not a1 or r.country in cc)
             ]
-        if not fits and _ABBREVIATION.fullmatch(label.strip()):
+        if not fits and _big_town_listed(cand, recs, following, label):
+            # "Toronto, Ottawa, Montreal": a city of 100,000 or more before another town is
+            # an item of a list, not a quarter of that town
+            a1, cc, label = set(), set(), ""
+        elif not fits and _ABBREVIATION.fullmatch(label.strip()):
             # "Kolkata city (WB)": an abbreviation whose unit holds no reading of the name
             # (West Bank, where West Bengal is meant) is no context
             a1, cc, label = set(), set(), ""
@@ -575,9 +602,13 @@ def resolve(
         and "of" not in gov.modifiers
     )
     part_of_unit = gov.part and best.feature in ("city", "admin1") and _names_admin1(best, gaz)
-    context_unit = as_context and (
-        best.feature in ("admin1", "admin2")
-        or (best.feature == "city" and _names_admin1(best, gaz))
+    context_unit = (
+        as_context
+        and not _CITY_WRITTEN.search(cand.span.text)
+        and (
+            best.feature in ("admin1", "admin2")
+            or (best.feature == "city" and _names_admin1(best, gaz))
+        )
     )
     if context_unit and best.feature == "admin2" and not _names_place_in(before, best, gaz):
         # "Mala (Harib, Marib)": the name before the bracket is not in the gazetteer, so its
@@ -725,13 +756,28 @@ def _names_place_in(before: Candidate | None, unit: PlaceRecord, gaz: Gazetteer)
     )
 
 
+#: Countries whose ground a report moves across without naming the other: GeoNames codes the
+#: West Bank and Gaza as Palestine, while reports speak of Israeli raids on Jenin.
+_SHARED_GROUND: dict[str, frozenset[str]] = {
+    "ISR": frozenset({"PSE"}),
+    "PSE": frozenset({"ISR"}),
+}
+
+
+def _focus_ground(country: str | None, ctx: Context) -> bool:
+    """True for the report's focus country and the ground it shares (:data:`_SHARED_GROUND`)."""
+    if country is None or ctx.focus is None:
+        return False
+    return country == ctx.focus or country in _SHARED_GROUND.get(ctx.focus, frozenset())
+
+
 def _foreign_town(rec: PlaceRecord, ctx: Context, bracketed: bool = False) -> bool:
     """A small town (or a district not written as bracketed context) in a country the report
     neither focuses on nor names."""
     return (
         (rec.feature in ("city", "village", "site") or (rec.feature == "admin2" and not bracketed))
         and rec.population < 100_000
-        and rec.country != ctx.focus
+        and not _focus_ground(rec.country, ctx)
         and rec.country not in ctx.named
     )
 
@@ -759,12 +805,15 @@ def _town_named_abroad(cand: Candidate, recs: Sequence[PlaceRecord]) -> bool:
 
 def _foreign_alias(rec: PlaceRecord, ctx: Context, cand: Candidate) -> bool:
     """A town of a country the report does not mention otherwise, found only under another
-    of its names ("Al Akd" for a town of India): not the place a focused report means."""
+    of its names ("Al Akd" for a town of India): not the place a focused report means. A city
+    of 100,000 or more under a longer form of its own name ("Gaza City") is no alias."""
+    key = fold(cand.span.text)
     return (
         rec.feature in ("city", "village", "site")
-        and rec.country != ctx.focus
+        and not (rec.population >= _BIG_TOWN and key.startswith(fold(rec.name) + " "))
+        and not _focus_ground(rec.country, ctx)
         and rec.country not in ctx.countries
-        and fold(rec.name) != fold(cand.span.text)
+        and fold(rec.name) != key
     )
 
 
