@@ -44,6 +44,14 @@ _NAME_GOES_ON = re.compile(
 )
 #: a bracketed context written as an abbreviation ("WB", "MP", "J&K")
 _ABBREVIATION = re.compile(r"[A-Z][A-Z&.]{0,4}")
+_THE_BEFORE = re.compile(r"(?:^|\s)the\s+$")
+_NEXT_WORD = re.compile(r"^\s+([A-Za-z]+)")
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "then", "on", "in", "at", "for", "to", "and", "or", "with", "was", "is",
+     "has", "had", "said", "says", "will", "would", "of", "from", "by", "as", "after", "before",
+     "since", "over", "during", "this", "that", "which", "who", "where", "when", "but", "are",
+     "were", "could", "should", "did", "does", "last", "today", "yesterday"}
+)  # fmt: skip
 #: "Quebec City", "Gaza City": a name that says it is a city is not its province
 _CITY_WRITTEN = re.compile(r"\sCity$")
 _COUNTY_AFTER = re.compile(r"^\s+County\b")
@@ -362,6 +370,21 @@ def _local_context(
     return a1, cc, label
 
 
+def _the_before_bare_name(text: str, cand: Candidate) -> bool:
+    """True for a name written right after a lower-case "the" that neither goes on nor
+    modifies a noun ("at the White House", not "the Harbal axis" or "the Aleppo governorate")."""
+    if cand.ruler_id or cand.in_parens or cand.continues or cand.modifier or cand.gov.after:
+        return False
+    if not _THE_BEFORE.search(text[max(0, cand.span.start - 5) : cand.span.start]):
+        return False
+    end = max(cand.span.end, cand.name_end)
+    if parenthetical_after(text, end):
+        return False  # "the Cheme Ci (Cemco) area": the bracket's other spelling goes on
+    nxt = _NEXT_WORD.match(text[end:])
+    # the name ends its noun phrase: punctuation, a capital, or a function word follows
+    return nxt is None or not nxt.group(1).islower() or nxt.group(1) in _FUNCTION_WORDS
+
+
 def _big_town_listed(
     cand: Candidate, recs: Sequence[PlaceRecord], following: Resolved | None, label: str
 ) -> bool:
@@ -491,6 +514,18 @@ def resolve(
         recs = [r for r in recs if r.country == ctx.focus or (cc and r.country in cc)]
     elif not (cand.gov.strong or cand.gov.town):
         recs = []
+    if _the_before_bare_name(text, cand):
+        # "a ceremony at the White House": a town is not written with "the"; a building, a
+        # body or a region of that name is meant
+        recs = [
+            r
+            for r in recs
+            if r.feature not in ("city", "village")
+            or r.source != "geonames"
+            or fold(r.name).startswith("the ")
+        ]
+        if not recs:
+            return Resolved(cand, None, 0.0, "'the' before a town's name: not the town")
     if cand.gov.after == "village":
         # "Gize village": not a foreign city of 100,000 that shares the name
         recs = [r for r in recs if r.population < _BIG_TOWN or r.country == ctx.focus]
