@@ -271,3 +271,22 @@ def test_coding_remark_after_a_unit_word_names_the_location() -> None:
     text = "Protesters demanded fuel in Portuguesa state (coded to Guanare, Portuguesa) on Monday."
     _, c = _choose(text, "demanded")
     assert c.reason.startswith("'Guanare'")
+
+
+def test_bracketed_district_before_its_province_is_the_location() -> None:
+    text = (
+        "Turkish warplanes carried out airstrikes against PKK forces in Zap region "
+        "(Al Amadiya district) of Duhok province."
+    )
+    parsed, c = _choose(text, "airstrikes")
+    by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
+    assert c.place is not None and by_id[c.place].feature == "admin2"
+    assert c.geo_precision == 2
+
+
+def test_arabic_word_for_sub_district_is_not_part_of_the_name() -> None:
+    text = "IS militants attacked a police position in Nahiyat ar Riyad district, Kirkuk."
+    parsed, c = _choose(text, "attacked")
+    by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
+    assert c.place is not None and by_id[c.place].feature in ("village", "city")
+    assert by_id[c.place].admin1 == "Kirkuk"

@@ -3,6 +3,8 @@ town, even when the unit is spelt another way than the gazetteer's name."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sitreps.actors.mentions import find_actors
 from sitreps.geo.toponyms import find_places
 from sitreps.models import Report
@@ -78,3 +80,18 @@ def test_neighbourhood_far_from_the_reports_town_is_unplaced() -> None:
     )
     assert ids.get("Palestina") is None
     assert ids.get("Salvador") is not None
+
+
+def test_spelling_of_a_village_inside_the_written_unit_beats_a_namesake_abroad(
+    place_country: Callable[[str, str], str | None],
+) -> None:
+    # "Harbel" is a town of Liberia by name; "Harbul", a village of Aleppo, by its spelling
+    text = "On 1 February 2022, Turkish forces shelled Harbel town in Aleppo countryside."
+    assert place_country(text, "Harbel") == "SYR"
+
+
+def test_hills_after_a_name_spelt_another_way_mark_a_place(
+    place_country: Callable[[str, str], str | None],
+) -> None:
+    text = "On 20 January 2022, regime forces shelled Kabanee hills in Lattakia countryside."
+    assert place_country(text, "Kabanee") == "SYR"

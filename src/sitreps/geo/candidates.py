@@ -202,7 +202,10 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             and not doc[t0].is_sent_start
             and _continues_name(doc, t0 - 1)
             # "at Taizz" is English; "Bab al Yemen" joins two words of one name
-            and (doc[t0 - 1].lower_ not in _CONNECTORS or (t0 > 1 and _name_word(doc[t0 - 2])))
+            and (
+                doc[t0 - 1].lower_ not in _CONNECTORS
+                or (t0 > 1 and _name_word(doc[t0 - 2]) and not _generic_prefix(doc[t0 - 2]))
+            )
         )
         continues = forward or backward
         headline = any(a <= start < b for a, b in heads)
@@ -216,6 +219,7 @@ def collect(parsed: Any, gaz: Gazetteer, actor_spans: list[Span]) -> list[Candid
             and doc[t0 - 1].lower_ in _ARTICLES
             and doc[t0 - 1].text.islower()
             and _name_word(doc[t0 - 2])
+            and not _generic_prefix(doc[t0 - 2])
         )
         name_end = end
         if continues and t1 < len(doc) and _continues_name(doc, t1):
@@ -331,6 +335,15 @@ _UNIT_CONTEXT_BEFORE = re.compile(
 _ARTICLES = frozenset({"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az"})
 
 
+#: Arabic words for "sub-district of", "village of", "centre of" written before a name
+#: ("Nahiyat ar Riyad", "Qaryat al Abbarah"): the name proper starts after them
+_GENERIC_PREFIXES = frozenset({"nahiyat", "nahiya", "nahiyah", "qaryat", "qarya", "markaz"})
+
+
+def _generic_prefix(tok: Any) -> bool:
+    return bool(tok.lower_ in _GENERIC_PREFIXES)
+
+
 def _name_word(tok: Any) -> bool:
     """A capitalised word that can be part of a name (not "Coded" in "Coded as Kut city")."""
     return _is_cap(tok) and not (tok.is_sent_start and tok.pos_ in _NOT_NAME_START)
@@ -391,7 +404,10 @@ def _extend_known(doc: Any, t0: int, t1: int, gaz: Gazetteer) -> int | None:
     return None
 
 
-_TOWN_AFTER = frozenset({"town", "village", "city", "area", "district", "camp", "neighborhood"})
+_TOWN_AFTER = frozenset(
+    {"town", "village", "city", "area", "district", "camp", "neighborhood", "neighbourhood",
+     "subdistrict", "hills", "hill", "axis", "frontline"}
+)  # fmt: skip
 _PREP_BEFORE = frozenset({"in", "near", "at", "outside", "of", "into", "around"})
 
 

@@ -354,14 +354,15 @@ def _is_context(text: str, prev: _Option, m: Mention, place: Place) -> bool:
 
 
 #: a site word or a second name between a town and its unit: "Abu Zandin crossing point in
-#: Aleppo countryside", "between Zardanah and Ibbin towns in Aleppo countryside"
+#: Aleppo countryside", "between Zardanah and Ibbin towns in Aleppo countryside", "(Al Amadiya
+#: district) of Duhok province"
 _SITE_CONTEXT_GAP = re.compile(
     r"^(?:\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s*"
     r"(?:(?:towns?|villages?|city|cities|area|camp|district|neighbou?rhood|crossing|point|"
     r"checkpoint|frontlines?|front|axis|road|junction|bridge|base|square|roundabout|market|"
     r"center|centre|"
     r"settlement|outpost|valley|mountains?|hills?|plain|farms?)\s*)*"
-    r"(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+    r"\)?\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
     r"north|south|east|west|rural|countryside|of|province|governorate)[\w-]*\s+)*$"
 )
 

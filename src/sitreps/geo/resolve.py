@@ -502,7 +502,19 @@ def resolve(
     recs = gaz.lookup(cand.span.text)
     a1, cc, label = _local_context(text, cand, following, gaz)
     if any(r.match == "name" for r in recs):
-        recs = [r for r in recs if r.match == "name"]
+        named = [r for r in recs if r.match == "name"]
+        units = a1 or (ctx.admin1 if not any(_focus_ground(r.country, ctx) for r in named) else ())
+        if units and not any(r.admin1_code in units for r in named):
+            # "Harbal town in Aleppo countryside": the name belongs to a place elsewhere, but a
+            # spelling of a village inside the written unit (or the report's) is the one meant
+            named += [
+                r
+                for r in recs
+                if r.match == "skeleton"
+                and r.admin1_code in units
+                and (ctx.focus is None or _focus_ground(r.country, ctx))
+            ]
+        recs = named
     elif ctx.admin1 and not a1 and any(r.admin1_code in ctx.admin1 for r in recs):
         # a transliteration match in a report that places itself in admin1 units: only a
         # reading inside one of them ("Zarzouri village ... in Ar Raqqa governorate")
