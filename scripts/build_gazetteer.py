@@ -191,13 +191,16 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def best_match(name: str, options: dict[str, str], threshold: float = 80) -> str | None:
-    """The key of ``options`` (key -> name) whose folded name is closest to ``name``."""
+    """The key of ``options`` (key -> name) whose folded name is closest to ``name``. A short
+    consonant skeleton counts only for names alike in letters too or starting alike: "Ouest"
+    and "South" share the skeleton "st"."""
     k = unit_key(name)
     best, score = None, 0.0
     for key, other in options.items():
-        s = max(
-            fuzz.ratio(k, unit_key(other)), fuzz.ratio(skeleton(k), skeleton(unit_key(other))) - 5
-        )
+        s = fuzz.ratio(k, unit_key(other))
+        sk, sk_other = skeleton(k), skeleton(unit_key(other))
+        if min(len(sk), len(sk_other)) >= 4 or s >= 60 or k[:1] == unit_key(other)[:1]:
+            s = max(s, fuzz.ratio(sk, sk_other) - 5)
         if s > score:
             best, score = key, s
     return best if score >= threshold else None

@@ -60,6 +60,11 @@ def test_best_match_pairs_unit_names_across_spellings() -> None:
     assert b.best_match("Ar Raqqah", options) == "SY11"
     assert b.best_match("Al Hasakah Governorate", options, 70) == "SY08"
     assert b.best_match("Lattakia", options) is None
+    # a short consonant skeleton alone does not pair names ("Ouest" and "South": "st")
+    haiti = {"HT01": "West", "HT07": "South", "HT02": "South-East"}
+    assert b.best_match("Ouest", haiti, 85) is None
+    assert b.best_match("Shan", {"MM02": "Chin", "MM13": "Shan (South)"}, 85) is None
+    assert b.best_match("Al Hudaydah", {"YE18": "Al Hodeidah", "YE11": "Ibb"}, 85) == "YE18"
 
 
 def test_ucdp_places_are_in_the_packaged_table(shared_data: Path) -> None:

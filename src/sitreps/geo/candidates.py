@@ -28,7 +28,10 @@ _CONNECTORS = frozenset(
     {"al", "el", "ez", "ed", "ad", "ar", "as", "ash", "an", "at", "az", "de", "du", "la", "le",
      "of", "bin", "ibn", "abu", "-", "'", "’", "del", "da", "do", "dos", "das",
      "wa",
-     "sur", "upon", "on"}
+     "sur", "upon", "on",
+     # French, Italian, Dutch and German particles of town names ("Croix-des-Bouquets",
+     # "Aix-en-Provence", "Reggio di Calabria", "Bergen op Zoom", "Frankfurt am Main")
+     "des", "les", "lès", "en", "aux", "di", "della", "van", "von", "der", "den", "op", "am"}
 )  # fmt: skip
 #: words that may be dropped from an entity to find the place it names ("Idlib city")
 _STRIPPABLE = frozenset(
