@@ -290,3 +290,23 @@ def test_arabic_word_for_sub_district_is_not_part_of_the_name() -> None:
     by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
     assert c.place is not None and by_id[c.place].feature in ("village", "city")
     assert by_id[c.place].admin1 == "Kirkuk"
+
+
+def test_a_sector_named_like_a_far_town_is_a_part_of_the_town_of_the_sentence() -> None:
+    text = (
+        "On 26 March 2022, in Soyapango municipality, San Salvador, unidentified attackers shot "
+        "and killed two people in El Limon canton."
+    )
+    parsed, c = _choose(text, "killed")
+    by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
+    assert c.place is not None and by_id[c.place].name == "Soyapango"
+
+
+def test_a_square_named_after_the_town_of_the_report_lies_in_it() -> None:
+    text = (
+        "Truckers gathered in Waterloo (Ontario) in solidarity with the convoy in Ottawa. "
+        "Police arrested two demonstrators for trespassing in Waterloo Square."
+    )
+    parsed, c = _choose(text, "arrested")
+    by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
+    assert c.place is not None and by_id[c.place].name == "Waterloo"

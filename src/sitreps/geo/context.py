@@ -242,10 +242,16 @@ _RURAL_AFTER = re.compile(
     r"north|south|east|west)[\w-]*\s+)?(countryside|suburbs|outskirts)\b",
     re.I,
 )
+#: words after a name that make it a part of a town ("Los Lotes sector", "El Limon canton"):
+#: they place the name near the report's towns but do not make a word a place on their own
+QUARTER_AFTER = frozenset(
+    {"sector", "canton", "community", "locality", "square", "quarter", "suburb", "barrio"}
+)
 _UNIT_AFTER = re.compile(
     r"^\s+(province|governorate|governate|sub-?district|district|region|city|town|"
     r"villages|village|camp|axis|road|highway|crossing|badia|area|desert|valley|"
-    r"neighbou?rhood|front[- ]?lines?|front|hills?|mountains?)\b",
+    r"neighbou?rhood|front[- ]?lines?|front|hills?|mountains?|sector|canton|community|"
+    r"locality|square|quarter|suburb|barrio)\b",
     re.I,
 )
 _COMPARISON = re.compile(

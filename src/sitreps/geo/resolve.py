@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from sitreps.actors.kb import get_kb
 from sitreps.errors import NotFoundError
 from sitreps.geo.candidates import FACILITY, Candidate
-from sitreps.geo.context import claimed_in_quotes, is_dateline, parenthetical_after
+from sitreps.geo.context import (
+    QUARTER_AFTER,
+    claimed_in_quotes,
+    is_dateline,
+    parenthetical_after,
+)
 from sitreps.geo.fold import fold, skeleton
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord
 from sitreps.geo.regions import demonyms
@@ -34,6 +39,8 @@ CONTEXT_GAP = re.compile(
 _BIG_TOWN = 100_000
 #: distance from the report's other places within which a named neighbourhood may lie
 _QUARTER_KM = 30.0
+#: words after a name that make it a part of a town: read only near the report's places
+_QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood"}) | QUARTER_AFTER
 #: distance from a bracketed district's point within which a reading is in that district
 _DISTRICT_KM = 40.0
 #: population from which a town named abroad is a place whatever the report's focus
@@ -370,6 +377,19 @@ def _local_context(
     return a1, cc, label
 
 
+def _named_elsewhere(text: str, cand: Candidate, rec: PlaceRecord) -> bool:
+    """True when the town ``rec`` is written under its own name, as ``cand`` is, elsewhere in
+    the report too."""
+    if rec.feature not in ("city", "village") or fold(rec.name) != fold(cand.span.text):
+        return False
+    others = [
+        m.start()
+        for m in re.finditer(re.escape(cand.span.text), text)
+        if m.start() != cand.span.start
+    ]
+    return bool(others)
+
+
 def _the_before_bare_name(text: str, cand: Candidate) -> bool:
     """True for a name written right after a lower-case "the" that neither goes on nor
     modifies a noun ("at the White House", not "the Harbal axis" or "the Aleppo governorate")."""
@@ -542,9 +562,10 @@ def resolve(
         # "Gize village": not a foreign city of 100,000 that shares the name
         recs = [r for r in recs if r.population < _BIG_TOWN or r.country == ctx.focus]
     units = ctx.admin1 | ({ctx.region} if ctx.region else set())
-    if cand.gov.after in ("neighborhood", "neighbourhood") and (ctx.points or units):
-        # "the Vista Alegre neighborhood": a quarter of a town the report names, not a
-        # namesake far from every other place (or outside every unit) of the report
+    if cand.gov.after in _QUARTER_WORDS and (ctx.points or units):
+        # "the Vista Alegre neighborhood", "Los Lotes sector", "El Limon canton": a quarter of
+        # a town the report names, not a namesake far from every other place (or outside
+        # every unit) of the report
         recs = [
             r
             for r in recs
@@ -554,6 +575,9 @@ def resolve(
                 and any(km_between(r.lat, r.lon, la, lo) <= _QUARTER_KM for la, lo in ctx.points)
             )
             or (not ctx.points and r.admin1_code in units)
+            # "trespassing in Waterloo Square" after "in Waterloo (Ontario)": a square named
+            # after the town the report names elsewhere lies in it
+            or (r.admin1_code in units and _named_elsewhere(text, cand, r))
         ]
         if not recs:
             return Resolved(cand, None, 0.0, "neighbourhood of no place the report names")

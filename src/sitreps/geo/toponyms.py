@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from sitreps.geo.candidates import FACILITY, Candidate, collect
+from sitreps.geo.context import QUARTER_AFTER
 from sitreps.geo.fold import fold
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord, get_gazetteer
 from sitreps.geo.resolve import Context, Resolved, km_between, report_context, resolve
@@ -77,7 +78,7 @@ def _accept(res: Resolved, ctx: Context) -> bool:
         or gov.rural
         or gov.province
         or gov.town
-        or gov.after is not None
+        or (gov.after is not None and gov.after not in QUARTER_AFTER)
         or c.in_parens
         or c.span.text.rsplit(" ", 1)[-1].lower() in _UNIT_LAST
         # "shelled Al Jabaliyah (At Tuhayat, Al Hudaydah)": found inside the admin units
