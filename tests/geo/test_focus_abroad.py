@@ -73,3 +73,13 @@ def test_a_listed_city_is_not_a_quarter_of_the_next(place_country: PlaceCountry)
     assert read["Ottawa"].country == "CAN" and read["Ottawa"].feature == "city"
     # a name that says it is a city is the city, not its province
     assert read["Quebec City"].feature == "city"
+
+
+def test_a_quarter_of_a_big_city_abroad_is_a_place(place_country: PlaceCountry) -> None:
+    # ACLED names quarters of big cities "City - Quarter"; a report on the war in Ukraine
+    # still took place there
+    text = (
+        "On 5 March 2022, twenty activists gathered in a protest in Belgrade - Stari Grad "
+        "demanding a stop to the Russian invasion of Ukraine."
+    )
+    assert place_country(text, "Belgrade - Stari Grad") == "SRB"

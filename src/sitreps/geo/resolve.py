@@ -633,6 +633,7 @@ def resolve(
         and all(_foreign_town(r, ctx, cand.in_parens) or _foreign_alias(r, ctx, cand) for r in recs)
         and cand.ruler_id is None
         and not _town_named_abroad(cand, recs)
+        and not _quarter_of_big_city(cand, recs, gaz)
     ):
         return Resolved(cand, None, 0.0, "only small places outside the report's countries")
     if (
@@ -850,6 +851,20 @@ def _foreign_town(rec: PlaceRecord, ctx: Context, bracketed: bool = False) -> bo
         and rec.population < 100_000
         and not _focus_ground(rec.country, ctx)
         and rec.country not in ctx.named
+    )
+
+
+def _quarter_of_big_city(cand: Candidate, recs: Sequence[PlaceRecord], gaz: Gazetteer) -> bool:
+    """True for a quarter written as "City - Quarter" ("Belgrade - Stari Grad") of a city of
+    100,000 or more: it stands as the city does, whatever the report's focus."""
+    head, sep, _ = cand.span.text.partition(" - ")
+    if not sep or not head.strip():
+        return False
+    countries = {r.country for r in recs if r.country}
+    city = _CITY_WRITTEN.sub("", head.strip())  # "Seoul City - Yongsan"
+    return any(
+        r.feature == "city" and r.population >= _BIG_TOWN and r.country in countries
+        for r in gaz.lookup(city, skeleton_fallback=False)
     )
 
 
