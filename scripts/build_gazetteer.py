@@ -749,6 +749,38 @@ def _acled_names(location: str, units: tuple[str, ...] = ()) -> set[str]:
     return names
 
 
+def _unit_of_points(
+    cc: str,
+    adm1: str,
+    points: dict[tuple[str, str, str], list[tuple[float, float, int, str]]],
+    grid: dict[tuple[int, int], list[Rec]],
+) -> str | None:
+    """The admin1 code of the towns of ``cc`` within about 20 km of ACLED's points coded to
+    ``adm1``, when at least two points agree and four in five do."""
+    votes: dict[str, int] = defaultdict(int)
+    for (c, a, _), pts in points.items():
+        if c != cc or a != adm1:
+            continue
+        for lat, lon, _, _ in pts:
+            gy, gx = int(lat * 10), int(lon * 10)
+            near = [
+                (km((lat, lon), (t.lat or 0.0, t.lon or 0.0)), t.a1)
+                for dy in (-2, -1, 0, 1, 2)
+                for dx in (-2, -1, 0, 1, 2)
+                for t in grid.get((gy + dy, gx + dx), ())
+                if t.cc == cc and t.a1
+            ]
+            if near:
+                dist, code = min(near)
+                if dist <= 20.0 and code:
+                    votes[code] += 1
+    if not votes:
+        return None
+    best = max(votes, key=lambda k: (votes[k], k))
+    total = sum(votes.values())
+    return best if votes[best] >= 2 and votes[best] * 5 >= total * 4 else None
+
+
 def acled_places(
     path: Path,
     prefixes: str,
@@ -787,10 +819,19 @@ def acled_places(
     # ACLED's admin1 and admin2 spellings ("Zaporizhia", "Al Dhaher", "Jubayl") become names of
     # the unit, and a location named like its unit ("Harad" for Haradh) gives the unit its
     # point when the unit has none or the location is coded at district level
+    grid: dict[tuple[int, int], list[Rec]] = defaultdict(list)
+    for t in known:
+        if t.lat is not None and t.lon is not None:
+            grid[(int(t.lat * 10), int(t.lon * 10))].append(t)
     a1_codes: dict[tuple[str, str], str | None] = {}
     for cc, adm1, _ in points:
         if (cc, adm1) not in a1_codes:
-            a1_codes[(cc, adm1)] = best_match(adm1, a1_by_cc.get(cc, {}), 80) if adm1 else None
+            code = best_match(adm1, a1_by_cc.get(cc, {}), 80) if adm1 else None
+            if code is None and adm1:
+                # another language's name ("Sud-Ouest" for South-West): the unit that holds
+                # the towns next to ACLED's points of that admin1
+                code = _unit_of_points(cc, adm1, points, grid)
+            a1_codes[(cc, adm1)] = code
             unit1 = (admin1_units or {}).get(a1_codes[(cc, adm1)] or "")
             if unit1 is not None:
                 unit1.names.add(adm1)  # ACLED's spelling of the admin1 unit ("Zaporizhia")
@@ -816,10 +857,6 @@ def acled_places(
             # a unit without a seat of its own name, or ACLED's district-level point for it
             unit.lat = round(statistics.median(p[0] for p in pts), 4)
             unit.lon = round(statistics.median(p[1] for p in pts), 4)
-    grid: dict[tuple[int, int], list[Rec]] = defaultdict(list)
-    for t in known:
-        if t.lat is not None and t.lon is not None:
-            grid[(int(t.lat * 10), int(t.lon * 10))].append(t)
     out: list[Rec] = []
     merged = 0
     seen: dict[str, int] = defaultdict(int)

@@ -178,6 +178,30 @@ def test_acled_admin2_spelling_names_the_district(tmp_path: Path) -> None:
     assert recs[0].a2 == "YE2201"
 
 
+def test_acled_admin1_in_another_language_is_named_by_its_towns(tmp_path: Path) -> None:
+    b = _build_module()
+    ids = [f"CAO{i}" for i in range(400) if b._is_build(f"CAO{i}", b.ACLED_BUILD)][:3]
+    path = _acled_csv(
+        tmp_path,
+        [
+            f"{ids[0]},120,Sud-Ouest,Fako,Tiko,4.08,9.36,1",
+            f"{ids[1]},120,Sud-Ouest,Meme,Kumba,4.64,9.45,1",
+            f"{ids[2]},120,Sud-Ouest,Fako,Limbe,4.02,9.21,1",
+        ],
+    )
+    towns = [
+        b.Rec("gn:1", "Buea", 4.155, 9.243, "CM", "CM.09", None, "city", 90000, 1, "geonames"),
+        b.Rec("gn:2", "Kumba", 4.636, 9.446, "CM", "CM.09", None, "city", 144000, 1, "geonames"),
+        b.Rec("gn:3", "Douala", 4.048, 9.704, "CM", "CM.05", None, "city", 2000000, 1, "geonames"),
+    ]
+    unit = b.Rec("adm1:CM.09", "South-West", 4.6, 9.4, "CM", "CM.09", None, "admin1", 0, 3, "x")
+    countries = {"CM": {"iso": "CM", "isonumeric": 120}}
+    admin_names = {"CM.09": "South-West", "CM.05": "Littoral"}
+    b.acled_places(path, b.ACLED_BUILD, towns, admin_names, {}, countries, {"CM.09": unit})
+    # "Sud-Ouest" is no spelling of "South-West", but its points lie by towns of CM.09
+    assert "Sud-Ouest" in unit.names
+
+
 def test_no_holdout_only_acled_location_is_packaged(shared_data: Path) -> None:
     """The holdout half of the ACLED sample never feeds the gazetteer: a location that only
     holdout rows use is not an ACLED record of the packaged table."""

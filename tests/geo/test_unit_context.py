@@ -95,3 +95,14 @@ def test_hills_after_a_name_spelt_another_way_mark_a_place(
 ) -> None:
     text = "On 20 January 2022, regime forces shelled Kabanee hills in Lattakia countryside."
     assert place_country(text, "Kabanee") == "SYR"
+
+
+def test_only_town_of_its_name_filed_under_a_neighbouring_unit(
+    place_country: Callable[[str, str], str | None],
+) -> None:
+    # GeoNames files Jan Kempdorp under North West; the report writes Northern Cape
+    text = (
+        "On 23 May 2022, community members protested outside the court in Jan Kempdorp "
+        "(Phokwane, Frances Baard, Northern Cape)."
+    )
+    assert place_country(text, "Jan Kempdorp") == "ZAF"

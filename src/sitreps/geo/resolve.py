@@ -39,6 +39,9 @@ CONTEXT_GAP = re.compile(
 _BIG_TOWN = 100_000
 #: distance from the report's other places within which a named neighbourhood may lie
 _QUARTER_KM = 30.0
+#: how far from the point of the unit written next to it a town filed under a neighbouring
+#: unit may lie
+_BORDER_TOWN_KM = 500.0
 #: words after a name that make it a part of a town: read only near the report's places
 _QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood"}) | QUARTER_AFTER
 #: distance from a bracketed district's point within which a reading is in that district
@@ -377,6 +380,12 @@ def _local_context(
     return a1, cc, label
 
 
+def _within(a: PlaceRecord, b: PlaceRecord, limit_km: float) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return km_between(a.lat, a.lon, b.lat, b.lon) <= limit_km
+
+
 def _named_elsewhere(text: str, cand: Candidate, rec: PlaceRecord) -> bool:
     """True when the town ``rec`` is written under its own name, as ``cand`` is, elsewhere in
     the report too."""
@@ -610,6 +619,25 @@ def resolve(
                 and r.feature in ("country", "admin1", "region")
                 and (not a1 or r.country in cc)
             ]
+        if not fits and a1:
+            # "Jan Kempdorp (Phokwane, Frances Baard, Northern Cape)": the gazetteer files the
+            # only town of the name in that country under a neighbouring unit (a border moved)
+            key = fold(cand.span.text)
+            towns = [
+                r
+                for r in recs
+                if r.country in cc
+                and r.feature == "city"
+                and r.population >= _TOWN_ABROAD
+                and fold(r.name) == key
+            ]
+            units_written = [u for code in a1 if (u := gaz.admin1(code)) is not None]
+            if (
+                len(towns) == 1
+                and sum(r.country in cc for r in recs) == 1
+                and any(_within(towns[0], u, _BORDER_TOWN_KM) for u in units_written)
+            ):
+                fits = towns
         if not fits and _big_town_listed(cand, recs, following, label):
             # "Toronto, Ottawa, Montreal": a city of 100,000 or more before another town is
             # an item of a list, not a quarter of that town
