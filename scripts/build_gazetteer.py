@@ -819,10 +819,10 @@ def acled_places(
     # ACLED's admin1 and admin2 spellings ("Zaporizhia", "Al Dhaher", "Jubayl") become names of
     # the unit, and a location named like its unit ("Harad" for Haradh) gives the unit its
     # point when the unit has none or the location is coded at district level
-    grid: dict[tuple[int, int], list[Rec]] = defaultdict(list)
+    town_grid: dict[tuple[int, int], list[Rec]] = defaultdict(list)
     for t in known:
-        if t.lat is not None and t.lon is not None:
-            grid[(int(t.lat * 10), int(t.lon * 10))].append(t)
+        if t.lat is not None and t.lon is not None and t.feature in ("city", "village"):
+            town_grid[(int(t.lat * 10), int(t.lon * 10))].append(t)
     a1_codes: dict[tuple[str, str], str | None] = {}
     for cc, adm1, _ in points:
         if (cc, adm1) not in a1_codes:
@@ -830,7 +830,7 @@ def acled_places(
             if code is None and adm1:
                 # another language's name ("Sud-Ouest" for South-West): the unit that holds
                 # the towns next to ACLED's points of that admin1
-                code = _unit_of_points(cc, adm1, points, grid)
+                code = _unit_of_points(cc, adm1, points, town_grid)
             a1_codes[(cc, adm1)] = code
             unit1 = (admin1_units or {}).get(a1_codes[(cc, adm1)] or "")
             if unit1 is not None:
@@ -857,6 +857,10 @@ def acled_places(
             # a unit without a seat of its own name, or ACLED's district-level point for it
             unit.lat = round(statistics.median(p[0] for p in pts), 4)
             unit.lon = round(statistics.median(p[1] for p in pts), 4)
+    grid: dict[tuple[int, int], list[Rec]] = defaultdict(list)
+    for t in known:
+        if t.lat is not None and t.lon is not None:
+            grid[(int(t.lat * 10), int(t.lon * 10))].append(t)
     out: list[Rec] = []
     merged = 0
     seen: dict[str, int] = defaultdict(int)
