@@ -83,3 +83,9 @@ def test_a_quarter_of_a_big_city_abroad_is_a_place(place_country: PlaceCountry) 
         "demanding a stop to the Russian invasion of Ukraine."
     )
     assert place_country(text, "Belgrade - Stari Grad") == "SRB"
+
+
+def test_european_particles_join_a_towns_name(place_country: PlaceCountry) -> None:
+    text = "Around 20 January 2022, in Croix-des-Bouquets, Ouest, a shooting was reported."
+    assert place_country(text, "Croix-des-Bouquets") == "HTI"
+    assert place_country("Workers protested in Frankfurt am Main.", "Frankfurt am Main") == "DEU"
