@@ -857,6 +857,17 @@ def acled_places(
             # a unit without a seat of its own name, or ACLED's district-level point for it
             unit.lat = round(statistics.median(p[0] for p in pts), 4)
             unit.lon = round(statistics.median(p[1] for p in pts), 4)
+    # a district still without a point (no seat, no place of its name): the middle of ACLED's
+    # points coded inside it, rather than its province's seat when it is read
+    inside: dict[str, tuple[Rec, list[tuple[float, float]]]] = {}
+    for (cc, adm1, _), pts in points.items():
+        for lat, lon, _, raw2 in pts:
+            held = a2_units.get((a1_codes[(cc, adm1)] or "", raw2))
+            if held is not None and held.lat is None:
+                inside.setdefault(held.pid, (held, []))[1].append((lat, lon))
+    for held, pts2 in inside.values():
+        held.lat = round(statistics.median(p[0] for p in pts2), 4)
+        held.lon = round(statistics.median(p[1] for p in pts2), 4)
     grid: dict[tuple[int, int], list[Rec]] = defaultdict(list)
     for t in known:
         if t.lat is not None and t.lon is not None:

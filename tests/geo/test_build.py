@@ -178,6 +178,28 @@ def test_acled_admin2_spelling_names_the_district(tmp_path: Path) -> None:
     assert recs[0].a2 == "YE2201"
 
 
+def test_district_without_a_point_takes_the_middle_of_acled_points_inside(
+    tmp_path: Path,
+) -> None:
+    b = _build_module()
+    ids = [f"YEM{i}" for i in range(400) if b._is_build(f"YEM{i}", b.ACLED_BUILD)][:3]
+    path = _acled_csv(
+        tmp_path,
+        [
+            f"{ids[0]},887,Sadah,Monabbih,Ar Raqw,17.25,43.20,1",
+            f"{ids[1]},887,Sadah,Monabbih,Al Ruqw,17.27,43.22,1",
+            f"{ids[2]},887,Sadah,Monabbih,Qatabir,17.21,43.25,2",
+        ],
+    )
+    unit = b.Rec(
+        "adm2:YE2202", "Monabbih", None, None, "YE", "YE.15", "YE2202", "admin2", 0, 2, "admin"
+    )
+    countries = {"YE": {"iso": "YE", "isonumeric": 887}}
+    b.acled_places(path, b.ACLED_BUILD, [unit], {"YE.15": "Sadah"}, {"YE.15": [unit]}, countries)
+    # not the province's seat when read, but inside the district, where ACLED placed its events
+    assert unit.lat == 17.25 and unit.lon == 43.22
+
+
 def test_acled_admin1_in_another_language_is_named_by_its_towns(tmp_path: Path) -> None:
     b = _build_module()
     ids = [f"CAO{i}" for i in range(400) if b._is_build(f"CAO{i}", b.ACLED_BUILD)][:3]
