@@ -39,8 +39,8 @@ class Settings(BaseSettings):
     fusion_max_days: int = 2
     #: Fusion: smallest similarity score to merge an event into a cluster.
     fusion_min_score: float = 0.6
-    #: Evaluation: folder of the gold data sets (``SITREPS_SHARED_DATA``); when unset,
-    #: ``../shared/data`` next to a source checkout is used if it exists.
+    #: Evaluation: folder of the gold data sets (``SITREPS_SHARED_DATA``); ``sitreps evaluate
+    #: floors`` also takes ``--data``. Extraction never reads it.
     shared_data: Path | None = None
 
 

@@ -184,3 +184,19 @@ def test_format_table_lists_metrics_and_breakdown() -> None:
     assert "event_type_accuracy" in table and "0.500" in table and "12.3" in table
     assert "Syria" in table and "wall time: 3.2 s" in table and "limit" not in table
     assert json.loads(json.dumps(r.to_json()))["metrics"]["event_type_accuracy"] == 0.5
+
+
+def test_cli_takes_the_gold_folder_from_data_and_never_guesses_it(
+    tmp_path: Path,
+    data_dir: Path,
+    measured: dict[str, float | None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _floors_file(tmp_path, data_dir)
+    monkeypatch.setattr(fl, "shared_data_dir", lambda: None)  # no SITREPS_SHARED_DATA
+    measured.update(event_accuracy=0.9, source_country_accuracy=0.9)
+    missing = CliRunner().invoke(evaluate, ["floors", "check", "--file", str(path)])
+    assert missing.exit_code != 0 and "--data" in str(missing.exception)
+    given = ["floors", "check", "--file", str(path), "--data", str(data_dir)]
+    out = CliRunner().invoke(evaluate, given)
+    assert out.exit_code == 0 and "ok" in out.output

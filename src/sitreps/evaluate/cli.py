@@ -125,21 +125,28 @@ _floors_file = click.option(
 )
 
 
-def _data_dir() -> Path:
-    data = fl.shared_data_dir()
+_data_option = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Gold data folder (default: the SITREPS_SHARED_DATA setting).",
+)
+
+
+def _data_dir(given: Path | None) -> Path:
+    data = given or fl.shared_data_dir()
     if data is None:
-        raise EvaluationError(
-            "gold data folder not found: set SITREPS_SHARED_DATA or place it at ../shared/data"
-        )
+        raise EvaluationError("gold data folder not found: pass --data or set SITREPS_SHARED_DATA")
     return data
 
 
 @floors_group.command("check")
 @_floors_file
+@_data_option
 @click.option("--only", help="Check one subset by name.")
-def floors_check(floors_file: Path, only: str | None) -> None:
+def floors_check(floors_file: Path, data_dir: Path | None, only: str | None) -> None:
     """Run each subset and compare its scores with the floors."""
-    data = _data_dir()
+    data = _data_dir(data_dir)
     failed = 0
     for subset in fl.load_floors(floors_file):
         if only and subset.name != only:
@@ -163,11 +170,18 @@ def floors_check(floors_file: Path, only: str | None) -> None:
 @click.option("--allow-lower", is_flag=True, help="Also lower floors (needs a CHANGELOG line).")
 @click.option("--accept-gold-change", is_flag=True, help="Re-pin the SHA-256 of changed gold.")
 @click.option("--only", help="Update one subset by name.")
+@_data_option
 def floors_update(
-    floors_file: Path, allow_lower: bool, accept_gold_change: bool, only: str | None
+    floors_file: Path,
+    allow_lower: bool,
+    accept_gold_change: bool,
+    only: str | None,
+    data_dir: Path | None,
 ) -> None:
     """Re-measure every subset and raise the floors to the new scores (rounded down)."""
-    changes = fl.update_floors(floors_file, _data_dir(), allow_lower, accept_gold_change, only)
+    changes = fl.update_floors(
+        floors_file, _data_dir(data_dir), allow_lower, accept_gold_change, only
+    )
     for c in changes:
         measured = "-" if c.measured is None else f"{c.measured:.4f}"
         click.echo(

@@ -36,14 +36,12 @@ DEFAULT_FLOORS_FILE = Path(__file__).resolve().parents[3] / "tests" / "quality_f
 
 
 def shared_data_dir() -> Path | None:
-    """The gold data folder: ``SITREPS_SHARED_DATA`` or ``../shared/data`` beside the checkout."""
+    """The gold data folder of the ``shared_data`` setting (``SITREPS_SHARED_DATA``), if it
+    exists. The package never guesses a location: the gold sets are the user's, not its own."""
     from sitreps.settings import get_settings
 
     configured = get_settings().shared_data
-    if configured is not None:
-        return configured if configured.is_dir() else None
-    candidate = (Path(__file__).resolve().parents[3] / ".." / "shared" / "data").resolve()
-    return candidate if candidate.is_dir() else None
+    return configured if configured is not None and configured.is_dir() else None
 
 
 @dataclass(frozen=True, slots=True)
