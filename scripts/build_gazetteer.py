@@ -175,9 +175,10 @@ def extent_mid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     if len(points) < 5:
         return box_mid(points)
     med = (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
-    dists = sorted(km(med, p) for p in points)
-    cutoff = 2 * dists[min(len(dists) - 1, int(len(dists) * 0.95))]
-    kept = [p for p in points if km(med, p) <= cutoff] or points
+    dists = [km(med, p) for p in points]
+    ranked = sorted(dists)
+    cutoff = 2 * ranked[min(len(ranked) - 1, int(len(ranked) * 0.95))]
+    kept = [p for p, d in zip(points, dists, strict=True) if d <= cutoff] or points
     return box_mid(kept, 0.0)
 
 
@@ -196,10 +197,12 @@ def best_match(name: str, options: dict[str, str], threshold: float = 80) -> str
     and "South" share the skeleton "st"."""
     k = unit_key(name)
     best, score = None, 0.0
+    sk = skeleton(k)
     for key, other in options.items():
-        s = fuzz.ratio(k, unit_key(other))
-        sk, sk_other = skeleton(k), skeleton(unit_key(other))
-        if min(len(sk), len(sk_other)) >= 4 or s >= 60 or k[:1] == unit_key(other)[:1]:
+        ko = unit_key(other)
+        s = fuzz.ratio(k, ko)
+        sk_other = skeleton(ko)
+        if min(len(sk), len(sk_other)) >= 4 or s >= 60 or k[:1] == ko[:1]:
             s = max(s, fuzz.ratio(sk, sk_other) - 5)
         if s > score:
             best, score = key, s
@@ -750,30 +753,24 @@ def _acled_names(location: str, units: tuple[str, ...] = ()) -> set[str]:
 
 
 def _unit_of_points(
-    cc: str,
-    adm1: str,
-    points: dict[tuple[str, str, str], list[tuple[float, float, int, str]]],
-    grid: dict[tuple[int, int], list[Rec]],
+    cc: str, pts: list[tuple[float, float]], grid: dict[tuple[int, int], list[Rec]]
 ) -> str | None:
-    """The admin1 code of the towns of ``cc`` within about 20 km of ACLED's points coded to
-    ``adm1``, when at least two points agree and four in five do."""
+    """The admin1 code of the towns of ``cc`` within about 20 km of ACLED's points ``pts`` of
+    one admin1 spelling, when at least two points agree and four in five do."""
     votes: dict[str, int] = defaultdict(int)
-    for (c, a, _), pts in points.items():
-        if c != cc or a != adm1:
-            continue
-        for lat, lon, _, _ in pts:
-            gy, gx = int(lat * 10), int(lon * 10)
-            near = [
-                (km((lat, lon), (t.lat or 0.0, t.lon or 0.0)), t.a1)
-                for dy in (-2, -1, 0, 1, 2)
-                for dx in (-2, -1, 0, 1, 2)
-                for t in grid.get((gy + dy, gx + dx), ())
-                if t.cc == cc and t.a1
-            ]
-            if near:
-                dist, code = min(near)
-                if dist <= 20.0 and code:
-                    votes[code] += 1
+    for lat, lon in pts:
+        gy, gx = int(lat * 10), int(lon * 10)
+        near = [
+            (km((lat, lon), (t.lat or 0.0, t.lon or 0.0)), t.a1)
+            for dy in (-2, -1, 0, 1, 2)
+            for dx in (-2, -1, 0, 1, 2)
+            for t in grid.get((gy + dy, gx + dx), ())
+            if t.cc == cc and t.a1
+        ]
+        if near:
+            dist, code = min(near)
+            if dist <= 20.0 and code:
+                votes[code] += 1
     if not votes:
         return None
     best = max(votes, key=lambda k: (votes[k], k))
@@ -823,6 +820,9 @@ def acled_places(
     for t in known:
         if t.lat is not None and t.lon is not None and t.feature in ("city", "village"):
             town_grid[(int(t.lat * 10), int(t.lon * 10))].append(t)
+    by_spelling: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for (cc, adm1, _), pts in points.items():
+        by_spelling[(cc, adm1)].extend((p[0], p[1]) for p in pts)
     a1_codes: dict[tuple[str, str], str | None] = {}
     for cc, adm1, _ in points:
         if (cc, adm1) not in a1_codes:
@@ -830,7 +830,7 @@ def acled_places(
             if code is None and adm1:
                 # another language's name ("Sud-Ouest" for South-West): the unit that holds
                 # the towns next to ACLED's points of that admin1
-                code = _unit_of_points(cc, adm1, points, town_grid)
+                code = _unit_of_points(cc, by_spelling[(cc, adm1)], town_grid)
             a1_codes[(cc, adm1)] = code
             unit1 = (admin1_units or {}).get(a1_codes[(cc, adm1)] or "")
             if unit1 is not None:

@@ -242,6 +242,8 @@ _RURAL_AFTER = re.compile(
     r"north|south|east|west)[\w-]*\s+)?(countryside|suburbs|outskirts)\b",
     re.I,
 )
+#: "X neighborhood": a quarter of a town, and a word that makes X a place
+NEIGHBOURHOOD_AFTER = frozenset({"neighborhood", "neighbourhood"})
 #: words after a name that make it a part of a town ("Los Lotes sector", "El Limon canton"):
 #: they place the name near the report's towns but do not make a word a place on their own
 QUARTER_AFTER = frozenset(

@@ -19,6 +19,7 @@ from sitreps.actors.kb import get_kb
 from sitreps.errors import NotFoundError
 from sitreps.geo.candidates import FACILITY, Candidate
 from sitreps.geo.context import (
+    NEIGHBOURHOOD_AFTER,
     QUARTER_AFTER,
     claimed_in_quotes,
     is_dateline,
@@ -37,13 +38,13 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 _BIG_TOWN = 100_000
-#: distance from the report's other places within which a named neighbourhood may lie
-_QUARTER_KM = 30.0
+#: distance from the report's places within which a named neighbourhood or quarter may lie
+QUARTER_KM = 30.0
 #: how far from the point of the unit written next to it a town filed under a neighbouring
 #: unit may lie
 _BORDER_TOWN_KM = 500.0
 #: words after a name that make it a part of a town: read only near the report's places
-_QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood"}) | QUARTER_AFTER
+_QUARTER_WORDS = NEIGHBOURHOOD_AFTER | QUARTER_AFTER
 #: distance from a bracketed district's point within which a reading is in that district
 _DISTRICT_KM = 40.0
 #: population from which a town named abroad is a place whatever the report's focus
@@ -391,12 +392,7 @@ def _named_elsewhere(text: str, cand: Candidate, rec: PlaceRecord) -> bool:
     the report too."""
     if rec.feature not in ("city", "village") or fold(rec.name) != fold(cand.span.text):
         return False
-    others = [
-        m.start()
-        for m in re.finditer(re.escape(cand.span.text), text)
-        if m.start() != cand.span.start
-    ]
-    return bool(others)
+    return any(m.start() != cand.span.start for m in re.finditer(re.escape(cand.span.text), text))
 
 
 def _the_before_bare_name(text: str, cand: Candidate) -> bool:
@@ -581,7 +577,7 @@ def resolve(
             if (
                 r.lat is not None
                 and r.lon is not None
-                and any(km_between(r.lat, r.lon, la, lo) <= _QUARTER_KM for la, lo in ctx.points)
+                and any(km_between(r.lat, r.lon, la, lo) <= QUARTER_KM for la, lo in ctx.points)
             )
             or (not ctx.points and r.admin1_code in units)
             # "trespassing in Waterloo Square" after "in Waterloo (Ontario)": a square named
@@ -631,11 +627,14 @@ def resolve(
                 and r.population >= _TOWN_ABROAD
                 and fold(r.name) == key
             ]
-            units_written = [u for code in a1 if (u := gaz.admin1(code)) is not None]
             if (
                 len(towns) == 1
                 and sum(r.country in cc for r in recs) == 1
-                and any(_within(towns[0], u, _BORDER_TOWN_KM) for u in units_written)
+                and any(
+                    _within(towns[0], unit, _BORDER_TOWN_KM)
+                    for code in a1
+                    if (unit := gaz.admin1(code)) is not None
+                )
             ):
                 fits = towns
         if not fits and _big_town_listed(cand, recs, following, label):

@@ -17,14 +17,20 @@ import re
 from typing import Any
 
 from sitreps.geo.candidates import FACILITY, Candidate, collect
-from sitreps.geo.context import QUARTER_AFTER
+from sitreps.geo.context import NEIGHBOURHOOD_AFTER, QUARTER_AFTER
 from sitreps.geo.fold import fold
 from sitreps.geo.gazetteer import Gazetteer, PlaceRecord, get_gazetteer
-from sitreps.geo.resolve import Context, Resolved, km_between, report_context, resolve
+from sitreps.geo.resolve import (
+    QUARTER_KM,
+    Context,
+    Resolved,
+    km_between,
+    report_context,
+    resolve,
+)
 from sitreps.models import ActorFinding, Mention, Place, PlaceFinding, Span
 
 _TOWN_FEATURES = ("city", "village", "site")
-_QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood"})
 #: a name ending in a unit word ("Al Bayda City", "Marib Governorate") says it is a place
 _UNIT_LAST = frozenset({"city", "town", "village", "province", "governorate", "district", "camp"})
 #: a name followed by a speech verb is a person ("Nelson said")
@@ -133,10 +139,6 @@ def find_places_with(parsed: Any, actors: ActorFinding, gaz: Gazetteer) -> Place
     return _finding(parsed, _one_sense(_near_quarters(resolved)))
 
 
-#: how far a named neighbourhood may lie from the report's towns
-_QUARTER_KM = 30.0
-
-
 def _near_quarters(resolved: list[Resolved]) -> list[Resolved]:
     """A neighbourhood ("the Palestina neighborhood") read as a namesake far from every town
     the report places is left unplaced: it is a quarter of one of those towns."""
@@ -147,7 +149,7 @@ def _near_quarters(resolved: list[Resolved]) -> list[Resolved]:
         and r.record.lat is not None
         and r.record.lon is not None
         and r.record.feature in _TOWN_FEATURES
-        and r.cand.gov.after not in _QUARTER_WORDS
+        and r.cand.gov.after not in NEIGHBOURHOOD_AFTER
     ]
     if not towns:
         return resolved
@@ -156,10 +158,10 @@ def _near_quarters(resolved: list[Resolved]) -> list[Resolved]:
         rec = res.record
         if (
             rec is not None
-            and res.cand.gov.after in _QUARTER_WORDS
+            and res.cand.gov.after in NEIGHBOURHOOD_AFTER
             and rec.lat is not None
             and rec.lon is not None
-            and all(km_between(rec.lat, rec.lon, la, lo) > _QUARTER_KM for la, lo in towns)
+            and all(km_between(rec.lat, rec.lon, la, lo) > QUARTER_KM for la, lo in towns)
         ):
             res = Resolved(res.cand, None, 0.0, "neighbourhood far from the report's towns")
         out.append(res)
