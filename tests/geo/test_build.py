@@ -105,6 +105,13 @@ def _acled_csv(tmp_path: Path, rows: list[str]) -> Path:
     return path
 
 
+def _build_half_csv(tmp_path: Path, b: ModuleType, prefix: str, tails: list[str]) -> Path:
+    """An ACLED CSV of ``tails`` (the columns after the event id), each under an event id of
+    the BUILD half."""
+    ids = (f"{prefix}{i}" for i in range(10_000) if b._is_build(f"{prefix}{i}", b.ACLED_BUILD))
+    return _acled_csv(tmp_path, [f"{eid},{tail}" for eid, tail in zip(ids, tails, strict=False)])
+
+
 def _rec(b: ModuleType, name: str, lat: float, lon: float, feature: str = "village") -> object:
     rec = b.Rec(
         f"gn:{abs(hash(name)) % 10**6}",
@@ -182,13 +189,14 @@ def test_district_without_a_point_takes_the_middle_of_acled_points_inside(
     tmp_path: Path,
 ) -> None:
     b = _build_module()
-    ids = [f"YEM{i}" for i in range(400) if b._is_build(f"YEM{i}", b.ACLED_BUILD)][:3]
-    path = _acled_csv(
+    path = _build_half_csv(
         tmp_path,
+        b,
+        "YEM",
         [
-            f"{ids[0]},887,Sadah,Monabbih,Ar Raqw,17.25,43.20,1",
-            f"{ids[1]},887,Sadah,Monabbih,Al Ruqw,17.27,43.22,1",
-            f"{ids[2]},887,Sadah,Monabbih,Qatabir,17.21,43.25,2",
+            "887,Sadah,Monabbih,Ar Raqw,17.25,43.20,1",
+            "887,Sadah,Monabbih,Al Ruqw,17.27,43.22,1",
+            "887,Sadah,Monabbih,Qatabir,17.21,43.25,2",
         ],
     )
     unit = b.Rec(
@@ -202,13 +210,14 @@ def test_district_without_a_point_takes_the_middle_of_acled_points_inside(
 
 def test_acled_admin1_in_another_language_is_named_by_its_towns(tmp_path: Path) -> None:
     b = _build_module()
-    ids = [f"CAO{i}" for i in range(400) if b._is_build(f"CAO{i}", b.ACLED_BUILD)][:3]
-    path = _acled_csv(
+    path = _build_half_csv(
         tmp_path,
+        b,
+        "CAO",
         [
-            f"{ids[0]},120,Sud-Ouest,Fako,Tiko,4.08,9.36,1",
-            f"{ids[1]},120,Sud-Ouest,Meme,Kumba,4.64,9.45,1",
-            f"{ids[2]},120,Sud-Ouest,Fako,Limbe,4.02,9.21,1",
+            "120,Sud-Ouest,Fako,Tiko,4.08,9.36,1",
+            "120,Sud-Ouest,Meme,Kumba,4.64,9.45,1",
+            "120,Sud-Ouest,Fako,Limbe,4.02,9.21,1",
         ],
     )
     towns = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitreps.geo.location import choose_location
 from sitreps.geo.toponyms import find_places
-from sitreps.models import ActorFinding, LocationChoice, Report, Span
+from sitreps.models import ActorFinding, LocationChoice, Place, Report, Span
 from sitreps.nlp import ParsedReport, parse
 
 
@@ -15,6 +15,13 @@ def _choose(text: str, trigger: str) -> tuple[ParsedReport, LocationChoice]:
     anchor = Span.of(text, i, i + len(trigger))
     sentence = parsed.sentences[parsed.sentence_index(i)]
     return parsed, choose_location(parsed, places, anchor, (sentence,))
+
+
+def _chosen_place(text: str, trigger: str) -> tuple[Place | None, LocationChoice]:
+    """The place chosen for the event at ``trigger``, with the choice."""
+    parsed, c = _choose(text, trigger)
+    by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
+    return (by_id.get(c.place) if c.place else None), c
 
 
 def test_locative_place_of_the_event_sentence() -> None:
@@ -278,18 +285,16 @@ def test_bracketed_district_before_its_province_is_the_location() -> None:
         "Turkish warplanes carried out airstrikes against PKK forces in Zap region "
         "(Al Amadiya district) of Duhok province."
     )
-    parsed, c = _choose(text, "airstrikes")
-    by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
-    assert c.place is not None and by_id[c.place].feature == "admin2"
+    place, c = _chosen_place(text, "airstrikes")
+    assert place is not None and place.feature == "admin2"
     assert c.geo_precision == 2
 
 
 def test_arabic_word_for_sub_district_is_not_part_of_the_name() -> None:
     text = "IS militants attacked a police position in Nahiyat ar Riyad district, Kirkuk."
-    parsed, c = _choose(text, "attacked")
-    by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
-    assert c.place is not None and by_id[c.place].feature in ("village", "city")
-    assert by_id[c.place].admin1 == "Kirkuk"
+    place, _ = _chosen_place(text, "attacked")
+    assert place is not None and place.feature in ("village", "city")
+    assert place.admin1 == "Kirkuk"
 
 
 def test_a_sector_named_like_a_far_town_is_a_part_of_the_town_of_the_sentence() -> None:
@@ -297,9 +302,8 @@ def test_a_sector_named_like_a_far_town_is_a_part_of_the_town_of_the_sentence() 
         "On 26 March 2022, in Soyapango municipality, San Salvador, unidentified attackers shot "
         "and killed two people in El Limon canton."
     )
-    parsed, c = _choose(text, "killed")
-    by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
-    assert c.place is not None and by_id[c.place].name == "Soyapango"
+    place, _ = _chosen_place(text, "killed")
+    assert place is not None and place.name == "Soyapango"
 
 
 def test_a_square_named_after_the_town_of_the_report_lies_in_it() -> None:
@@ -307,6 +311,5 @@ def test_a_square_named_after_the_town_of_the_report_lies_in_it() -> None:
         "Truckers gathered in Waterloo (Ontario) in solidarity with the convoy in Ottawa. "
         "Police arrested two demonstrators for trespassing in Waterloo Square."
     )
-    parsed, c = _choose(text, "arrested")
-    by_id = {p.id: p for p in find_places(parsed, ActorFinding()).places}
-    assert c.place is not None and by_id[c.place].name == "Waterloo"
+    place, _ = _chosen_place(text, "arrested")
+    assert place is not None and place.name == "Waterloo"
