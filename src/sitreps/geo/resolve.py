@@ -73,6 +73,9 @@ _COUNTIES_AFTER = re.compile(rf"^(?:\s*,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}\s+
 _LAST_COUNTY = re.compile(r"(?:,|\band|\bor)\s+$")
 #: score for a reading inside the admin1 unit the report is about (:attr:`Context.region`)
 _REGION_BONUS = 3.0
+#: a county name several units share is read as the best-scored one only this far ahead of the
+#: next (a tenfold population, or the report's unit or places)
+_COUNTY_MARGIN = 1.0
 #: region vote of a name whose gazetteer readings all lie in one admin1 unit
 _UNIQUE_VOTE = 1.0
 #: focus-country vote of a named actor: less than a demonym (0.5) or a place (1), so it only
@@ -118,8 +121,11 @@ def _confident(recs: Sequence[PlaceRecord]) -> PlaceRecord | None:
         return None
     ranked = sorted(recs, key=lambda r: -r.importance)
     top = ranked[0]
+    if top.feature == "admin2" and len(ranked) == 1 and top.match == "name":
+        return top  # "Allamakee County": the only unit of its name
     big = top.feature in ("country", "region", "admin1") or top.population >= _BIG_TOWN
-    rivals = [r for r in ranked[1:] if r.country != top.country]
+    # counties of one name lie in one country ("Plymouth County": Massachusetts and Iowa)
+    rivals = [r for r in ranked[1:] if r.country != top.country or top.feature == "admin2"]
     clear = not rivals or top.importance - rivals[0].importance >= 2.0
     if top.feature == "country" and any(
         r.feature == "admin1" and r.population * 10 >= top.population for r in rivals
@@ -351,6 +357,14 @@ def _local_context(
         for part in par.split(","):
             recs = gaz.lookup(part.strip(), skeleton_fallback=False)
             units = [r for r in recs if r.feature in ("admin1", "admin2", "country", "region")]
+            bare = part.strip()[: -len(" County")] if part.strip().endswith(" County") else ""
+            if bare and not units:
+                # "(Gem, Siaya County)": Kenya's and Liberia's counties are admin1 units
+                units = [
+                    r
+                    for r in gaz.lookup(bare, skeleton_fallback=False)
+                    if r.match == "name" and r.feature == "admin1"
+                ]
             for r in units:
                 if r.admin1_code:
                     a1.add(r.admin1_code)
@@ -523,7 +537,7 @@ def resolve(
             pass
     county = _county_name(text, cand)
     if county is not None:
-        return _resolve_county(cand, county, ctx, gaz)
+        return _resolve_county(text, cand, county, following, ctx, gaz)
     recs = gaz.lookup(cand.span.text)
     a1, cc, label = _local_context(text, cand, following, gaz)
     if any(r.match == "name" for r in recs):
@@ -779,9 +793,31 @@ def _county_name(text: str, cand: Candidate) -> str | None:
     return None
 
 
-def _resolve_county(cand: Candidate, name: str, ctx: Context, gaz: Gazetteer) -> Resolved:
-    """A county the gazetteer lacks: the town of its name inside the unit the report is about
-    (a county often bears its seat's name), never a namesake elsewhere."""
+def _resolve_county(
+    text: str,
+    cand: Candidate,
+    name: str,
+    following: Resolved | None,
+    ctx: Context,
+    gaz: Gazetteer,
+) -> Resolved:
+    """A county: the unit of that name ("Black Hawk County"; Kenya's and Liberia's counties are
+    admin1 units), chosen by the admin context written next to it, then by the report's units,
+    places and the units' size. A name that several units share with nothing to tell them apart
+    is left unplaced. A county the gazetteer lacks is the town of its name inside the unit the
+    report is about (a county often bears its seat's name), never a namesake elsewhere."""
+    whole = fold(f"{name} County")
+    units = [
+        r
+        for r in gaz.lookup(f"{name} County", skeleton_fallback=False)
+        if r.match == "name" and r.feature == "admin2" and fold(r.name) == whole
+    ] or [
+        r
+        for r in gaz.lookup(name, skeleton_fallback=False)
+        if r.match == "name" and r.feature == "admin1" and fold(r.name) == fold(name)
+    ]
+    if units:
+        return _choose_county(text, cand, units, following, ctx, gaz)
     if ctx.region is None:
         return Resolved(cand, None, 0.0, "county not in gazetteer")
     recs = [
@@ -790,14 +826,43 @@ def _resolve_county(cand: Candidate, name: str, ctx: Context, gaz: Gazetteer) ->
         for r in gaz.lookup(n, skeleton_fallback=False)
         if r.match == "name"
         and r.feature in ("city", "village", "admin2")
-        and ctx.region is not None
         and r.admin1_code == ctx.region
     ]
     if not recs:
         return Resolved(cand, None, 0.0, "county not in gazetteer")
-    whole = fold(f"{name} County")
     best = max(recs, key=lambda r: (fold(r.name) == whole, r.feature == "admin2", r.importance))
     return Resolved(cand, best, 0.5, "county: the place of its name in the report's unit")
+
+
+def _choose_county(
+    text: str,
+    cand: Candidate,
+    units: list[PlaceRecord],
+    following: Resolved | None,
+    ctx: Context,
+    gaz: Gazetteer,
+) -> Resolved:
+    """The one of ``units`` (counties of one name) that ``cand`` means."""
+    a1, cc, label = _local_context(text, cand, following, gaz)
+    if label.rstrip(" ,.").endswith((" County", " Parish", " Borough")):
+        # "Allamakee County, Dallas County and Plymouth County": a list of counties, not a
+        # county and its unit
+        a1, cc, label = set(), set(), ""
+    fits = [r for r in units if (r.admin1_code in a1 if a1 else r.country in cc)]
+    if (a1 or cc) and not fits:
+        return Resolved(cand, None, 0.0, f"county not in gazetteer within {label}")
+    units = fits or units
+    key = fold(cand.span.text)
+    scored = sorted(
+        ((_score(r, ctx, a1, cc, key), r) for r in units), key=lambda x: (-x[0], x[1].id)
+    )
+    best_score, best = scored[0]
+    second = scored[1][0] if len(scored) > 1 else best_score - 5.0
+    if best_score - second < _COUNTY_MARGIN:
+        return Resolved(cand, None, 0.0, "county of a name several units share; nothing chooses")
+    reason = f"county; admin context ({label})" if label else "county"
+    conf = 1.0 / (1.0 + math.exp(-(best_score - second)))
+    return Resolved(cand, best, round(conf, 3), reason)
 
 
 def _near_bracket_district(
