@@ -547,6 +547,7 @@ def build(shared: Path, out: Path, acled_prefixes: str = ACLED_BUILD) -> dict[st
             a2_by_a1,
             countries,
             {r.a1 or "": r for r in admins},
+            frozenset(acled1),
         )
 
     # --- countries --------------------------------------------------------------------------
@@ -868,6 +869,17 @@ def _unit_of_points(
     return best if votes[best] >= 2 and votes[best] * 5 >= total * 4 else None
 
 
+_COMPASS = re.compile(
+    r"\b(north|south|east|west|northern|southern|eastern|western|upper|lower|central|"
+    r"nord|sud|est|ouest|norte|sur|oeste|este)\b"
+)
+
+
+def _compass(name: str) -> set[str]:
+    """The compass words of a unit name, cut to four letters ("North Chungcheong" -> {"nort"})."""
+    return {m.group(1)[:4] for m in _COMPASS.finditer(name.lower())}
+
+
 def acled_places(
     path: Path,
     prefixes: str,
@@ -876,6 +888,7 @@ def acled_places(
     a2_by_a1: dict[str, list[Rec]],
     countries: dict[str, dict],
     admin1_units: dict[str, Rec] | None = None,
+    fixed_names: frozenset[str] = frozenset(),
 ) -> tuple[list[Rec], int]:
     """Distinct ACLED locations (geo_precision 1-2) of the rows whose SHA-1(event_id_cnty)
     starts with one of ``prefixes`` (the BUILD half, so the holdout half stays unseen).
@@ -886,7 +899,7 @@ def acled_places(
     by_num = {int(c["isonumeric"]): c["iso"] for c in countries.values() if c.get("isonumeric")}
     a1_by_cc: dict[str, dict[str, str]] = defaultdict(dict)
     for code, name in admin_names.items():
-        if "." in code:
+        if code.count(".") == 1:  # admin1 codes only ("UA.05", not a county's "US.TX.081")
             a1_by_cc[code.split(".")[0]][code] = name
     points: dict[tuple[str, str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
     with open(path, encoding="utf-8") as fh:
@@ -914,17 +927,33 @@ def acled_places(
     for (cc, adm1, _), pts in points.items():
         by_spelling[(cc, adm1)].extend((p[0], p[1]) for p in pts)
     a1_codes: dict[tuple[str, str], str | None] = {}
+    spellings_of: dict[str, set[str]] = defaultdict(set)
     for cc, adm1, _ in points:
         if (cc, adm1) not in a1_codes:
-            code = best_match(adm1, a1_by_cc.get(cc, {}), 80) if adm1 else None
-            if code is None and adm1:
-                # another language's name ("Sud-Ouest" for South-West): the unit that holds
-                # the towns next to ACLED's points of that admin1
-                code = _unit_of_points(cc, by_spelling[(cc, adm1)], town_grid)
+            options = a1_by_cc.get(cc, {})
+            code = best_match(adm1, options, 80) if adm1 else None
+            if code is not None and _compass(options[code]) != _compass(adm1):
+                code = None  # "South Chungcheong" is not North Chungcheong
+            held = _unit_of_points(cc, by_spelling[(cc, adm1)], town_grid) if adm1 else None
+            if adm1 and (code is None or fold(options[code]) != fold(adm1)):
+                # another language's name ("Sud-Ouest" for South-West; "Bayern" is not the
+                # "Bremen" its letters are near): the unit that holds the towns next to
+                # ACLED's points of that admin1, when they agree
+                code = held or code
             a1_codes[(cc, adm1)] = code
             unit1 = (admin1_units or {}).get(a1_codes[(cc, adm1)] or "")
             if unit1 is not None:
                 unit1.names.add(adm1)  # ACLED's spelling of the admin1 unit ("Zaporizhia")
+                if held in (code, None):
+                    spellings_of[unit1.a1 or ""].add(adm1)
+    for code, spellings in sorted(spellings_of.items()):
+        # the unit is named as ACLED names it ("Niedersachsen", "Donetsk") unless ACLED's points
+        # of that spelling lie in another unit or ``names.yaml`` fixes its name: events are coded in
+        # ACLED's names. Two spellings of one unit mean one of them belongs to another unit
+        # ("Almaty" and "Almaty City"): the name is kept
+        unit1 = (admin1_units or {}).get(code)
+        if unit1 is not None and code not in fixed_names and len(spellings) == 1:
+            unit1.name = admin_names[code] = next(iter(spellings))
     a2_units: dict[tuple[str, str], Rec] = {}
     for (cc, adm1, loc), pts in sorted(points.items()):
         a1 = a1_codes[(cc, adm1)]

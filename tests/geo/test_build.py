@@ -233,6 +233,59 @@ def test_acled_admin1_in_another_language_is_named_by_its_towns(tmp_path: Path) 
     assert "Sud-Ouest" in unit.names
 
 
+def _cameroon(b: ModuleType) -> tuple[list[object], object, dict[str, dict[str, object]]]:
+    towns = [
+        b.Rec("gn:1", "Buea", 4.155, 9.243, "CM", "CM.09", None, "city", 90000, 1, "geonames"),
+        b.Rec("gn:2", "Kumba", 4.636, 9.446, "CM", "CM.09", None, "city", 144000, 1, "geonames"),
+        b.Rec("gn:3", "Douala", 4.048, 9.704, "CM", "CM.05", None, "city", 2000000, 1, "geonames"),
+    ]
+    unit = b.Rec("adm1:CM.09", "South-West", 4.6, 9.4, "CM", "CM.09", None, "admin1", 0, 3, "x")
+    return towns, unit, {"CM": {"iso": "CM", "isonumeric": 120}}
+
+
+def test_acled_admin1_spelling_names_the_unit(tmp_path: Path) -> None:
+    b = _build_module()
+    rows = ["120,Sud-Ouest,Fako,Tiko,4.08,9.36,1", "120,Sud-Ouest,Meme,Kumba,4.64,9.45,1"]
+    towns, unit, countries = _cameroon(b)
+    names = {"CM.09": "South-West", "CM.05": "Littoral"}
+    path = _build_half_csv(tmp_path, b, "CAO", rows)
+    b.acled_places(path, b.ACLED_BUILD, towns, names, {}, countries, {"CM.09": unit})
+    # events are coded in ACLED's names: the unit and its towns now read "Sud-Ouest"
+    assert unit.name == names["CM.09"] == "Sud-Ouest"  # type: ignore[attr-defined]
+    assert "South-West" not in names.values()
+
+
+def test_unit_keeps_a_name_fixed_by_hand_or_written_two_ways(tmp_path: Path) -> None:
+    b = _build_module()
+    towns, unit, countries = _cameroon(b)
+    rows = ["120,Sud-Ouest,Fako,Tiko,4.08,9.36,1", "120,Sud-Ouest,Meme,Kumba,4.64,9.45,1"]
+    names = {"CM.09": "South-West"}
+    path = _build_half_csv(tmp_path, b, "CAO", rows)
+    b.acled_places(
+        path, b.ACLED_BUILD, towns, names, {}, countries, {"CM.09": unit}, frozenset({"CM.09"})
+    )
+    assert names["CM.09"] == "South-West"  # names.yaml gives it
+    towns, unit, countries = _cameroon(b)
+    rows += ["120,South-West,Fako,Limbe,4.02,9.21,1", "120,South-West,Meme,Kumba,4.64,9.45,1"]
+    names = {"CM.09": "Southwest"}
+    path = _build_half_csv(tmp_path, b, "CAO", rows)
+    b.acled_places(path, b.ACLED_BUILD, towns, names, {}, countries, {"CM.09": unit})
+    assert names["CM.09"] == "Southwest"  # "Sud-Ouest" and "South-West": one is another unit's
+
+
+def test_spelling_of_the_opposite_compass_point_is_not_the_unit(tmp_path: Path) -> None:
+    b = _build_module()
+    north = b.Rec(
+        "adm1:KR.05", "North Chungcheong", 36.6, 127.7, "KR", "KR.05", None, "admin1", 0, 3, "x"
+    )
+    countries = {"KR": {"iso": "KR", "isonumeric": 410}}
+    names = {"KR.05": "North Chungcheong", "KR.17": "Chungcheongnam-do"}
+    path = _build_half_csv(tmp_path, b, "KOR", ["410,South Chungcheong,Asan,Asan,36.78,127.0,1"])
+    b.acled_places(path, b.ACLED_BUILD, [], names, {}, countries, {"KR.05": north})
+    assert names["KR.05"] == "North Chungcheong"
+    assert "South Chungcheong" not in north.names  # type: ignore[attr-defined]
+
+
 def test_no_holdout_only_acled_location_is_packaged(shared_data: Path) -> None:
     """The holdout half of the ACLED sample never feeds the gazetteer: a location that only
     holdout rows use is not an ACLED record of the packaged table."""
