@@ -54,3 +54,22 @@ def test_a_name_does_not_vouch_for_its_own_reading() -> None:
     # Gainesville, Florida is the larger namesake; only its own mention places the report there
     f = _places("U.S. deputies in Watkinsville and Bogart arrested a man from Gainesville.")
     assert _where(f, "Gainesville") == ("USA", "Georgia")
+
+
+def test_unit_in_brackets_after_a_town_sets_the_reports_country() -> None:
+    # "Santa Cruz" names units of several countries; with the town before it, only Bolivia's
+    f = _places(
+        "On 4 March, in Santa Cruz de la Sierra (Santa Cruz), supporters of the party staged a "
+        "demonstration in Los Lotes sector."
+    )
+    assert _where(f, "Santa Cruz de la Sierra") == ("BOL", "Santa Cruz")
+    assert _where(f, "Los Lotes")[0] in (None, "BOL")  # not the village in Panama
+
+
+def test_spelling_match_stays_in_the_unit_written_after_the_reports_town() -> None:
+    f = _places(
+        "On 23 January, in Iranduba municipality (Amazonas), a man was killed in a drive-by "
+        "shooting in the Cacau Pirera district by members of a rival group."
+    )
+    assert _where(f, "Iranduba") == ("BRA", "Amazonas")
+    assert _where(f, "Cacau Pirera") in ((None, None), ("BRA", "Amazonas"))

@@ -37,6 +37,11 @@ CONTEXT_GAP = re.compile(
     r"countryside|of|province|governorate)[\w-]*\s+)*$",
     re.I,
 )
+#: what joins a town to the unit written after it: "Athens, Ga.", "Santa Cruz de la Sierra (Santa
+#: Cruz)", "Iranduba municipality (Amazonas)"
+_PAIR_GAP = re.compile(
+    r"^\s*(?:city|town|village|municipality|district|area|locality)?\s*[,(]\s*$", re.I
+)
 _BIG_TOWN = 100_000
 #: distance from the report's places within which a named neighbourhood or quarter may lie
 QUARTER_KM = 30.0
@@ -251,7 +256,7 @@ def _region_votes(
     cands: Sequence[Candidate], gaz: Gazetteer, text: str
 ) -> tuple[dict[str, float], dict[str, float], set[int]]:
     """Admin1 units the report names as such: the unit written after a town that lies in it
-    ("Paris, Tenn.", "Hamilton, Ont."), a unit named on its own that no country shares the name
+    ("Paris, Tenn.", "Hamilton, Ont.", "Iranduba (Amazonas)"), a unit named on its own that no country shares the name
     of ("Ohio", not "Georgia"), and, weakly, the dateline's unit. Also the country votes of
     those "town, unit" pairs ("Tbilisi, Georgia") and the indexes of their towns."""
     units: dict[str, float] = defaultdict(float)
@@ -268,7 +273,7 @@ def _region_votes(
         if not recs:
             continue
         before = cands[i - 1] if i > 0 else None
-        if before is not None and text[before.span.end : c.span.start].strip() == ",":
+        if before is not None and _PAIR_GAP.match(text[before.span.end : c.span.start]):
             towns = gaz.lookup(before.span.text, skeleton_fallback=False)
             fits = [
                 u
@@ -611,8 +616,8 @@ def resolve(
     ]
     if not recs:
         return Resolved(cand, None, 0.0, "not in gazetteer")
-    if ctx.admin1 and not a1 and all(r.match == "skeleton" for r in recs):
-        recs = [r for r in recs if r.admin1_code in ctx.admin1]
+    if (ctx.admin1 or ctx.region) and not a1 and all(r.match == "skeleton" for r in recs):
+        recs = [r for r in recs if r.admin1_code in ctx.admin1 or r.admin1_code == ctx.region]
         if not recs:
             return Resolved(cand, None, 0.0, "transliteration match outside the report's units")
     if a1 or cc:
