@@ -73,3 +73,17 @@ def test_spelling_match_stays_in_the_unit_written_after_the_reports_town() -> No
     )
     assert _where(f, "Iranduba") == ("BRA", "Amazonas")
     assert _where(f, "Cacau Pirera") in ((None, None), ("BRA", "Amazonas"))
+
+
+def test_park_named_after_someone_is_not_a_small_town_elsewhere() -> None:
+    f = _places(
+        "On 11 June, over a hundred people gathered at Miller Park to march through Chattanooga "
+        "(Tennessee) in support of stricter gun laws."
+    )
+    assert _where(f, "Chattanooga") == ("USA", "Tennessee")
+    assert _where(f, "Miller") == (None, None)  # not Miller, South Dakota
+
+
+def test_stadium_of_the_reports_town_is_in_that_town() -> None:
+    f = _places("On 3 May, residents protested outside Raqqa Stadium in Raqqa city (Ar-Raqqa).")
+    assert _where(f, "Raqqa") == ("SYR", "Ar Raqqa")

@@ -582,6 +582,23 @@ def resolve(
         ]
         if not recs:
             return Resolved(cand, None, 0.0, "'the' before a town's name: not the town")
+    if (
+        cand.continues
+        and cand.continues_word in FACILITY
+        and ctx.region
+        and recs
+        and all(
+            r.feature in ("city", "village")
+            and r.population < _BIG_TOWN
+            and r.admin1_code != ctx.region
+            and r.admin1_code not in ctx.admin1
+            and not _near_points(r, ctx, QUARTER_KM)
+            for r in recs
+        )
+    ):
+        # "gathered at Miller Park to march through Chattanooga (Tennessee)": a park, a school
+        # or a stadium named after someone, not a small town outside the report's unit
+        return Resolved(cand, None, 0.0, "facility name: no town of it in the report's unit")
     if cand.gov.after == "village":
         # "Gize village": not a foreign city of 100,000 that shares the name
         recs = [r for r in recs if r.population < _BIG_TOWN or r.country == ctx.focus]
@@ -938,6 +955,13 @@ def _focus_ground(country: str | None, ctx: Context) -> bool:
     if country is None or ctx.focus is None:
         return False
     return country == ctx.focus or country in _SHARED_GROUND.get(ctx.focus, frozenset())
+
+
+def _near_points(rec: PlaceRecord, ctx: Context, km: float) -> bool:
+    """True when ``rec`` lies within ``km`` of one of the report's confidently placed places."""
+    if rec.lat is None or rec.lon is None:
+        return False
+    return any(km_between(rec.lat, rec.lon, la, lo) <= km for la, lo in ctx.points)
 
 
 def _foreign_town(rec: PlaceRecord, ctx: Context, bracketed: bool = False) -> bool:
