@@ -87,3 +87,24 @@ def test_park_named_after_someone_is_not_a_small_town_elsewhere() -> None:
 def test_stadium_of_the_reports_town_is_in_that_town() -> None:
     f = _places("On 3 May, residents protested outside Raqqa Stadium in Raqqa city (Ar-Raqqa).")
     assert _where(f, "Raqqa") == ("SYR", "Ar Raqqa")
+
+
+def test_unit_word_after_a_bracketed_unit_is_not_part_of_its_name() -> None:
+    f = _places(
+        "Demonstrators blocked the highway in El Hasahisa (Al Hasahisa locality, Al Jazirah "
+        "state) on 30 January."
+    )
+    assert _where(f, "El Hasahisa")[0] == "SDN"
+
+
+def test_bracketed_unit_without_its_word_stays_in_the_towns_country() -> None:
+    f = _places("Drivers protested in Quezon City (National Capital Region) on 3 May.")
+    assert _where(f, "Quezon City")[0] == "PHL"
+
+
+def test_named_region_of_another_country_than_the_reports_is_not_read_as_it() -> None:
+    f = _places(
+        "Demonstrators blocked the highway in El Hasahisa (Al Hasahisa locality, Al Jazirah "
+        "state) in Sudan on 30 January."
+    )
+    assert _where(f, "Al Jazirah")[0] != "SYR"  # Sudan's state, not Syria's Jazira

@@ -37,6 +37,13 @@ CONTEXT_GAP = re.compile(
     r"countryside|of|province|governorate)[\w-]*\s+)*$",
     re.I,
 )
+#: a unit word after a unit's name in brackets ("Sagaing region", "Unity state")
+_UNIT_AFTER = re.compile(
+    r"\s+(?:region|state|province|governorate|district|sub-?district|township|division|"
+    r"municipality|department|prefecture|oblast|raion|rayon|locality|block|tehsil|upazila|"
+    r"commune|territory|zone|woreda|county)$",
+    re.I,
+)
 #: what joins a town to the unit written after it: "Athens, Ga.", "Santa Cruz de la Sierra (Santa
 #: Cruz)", "Iranduba municipality (Amazonas)"
 _PAIR_GAP = re.compile(
@@ -362,14 +369,20 @@ def _local_context(
         for part in par.split(","):
             recs = gaz.lookup(part.strip(), skeleton_fallback=False)
             units = [r for r in recs if r.feature in ("admin1", "admin2", "country", "region")]
-            bare = part.strip()[: -len(" County")] if part.strip().endswith(" County") else ""
-            if bare and not units:
-                # "(Gem, Siaya County)": Kenya's and Liberia's counties are admin1 units
-                units = [
-                    r
-                    for r in gaz.lookup(bare, skeleton_fallback=False)
-                    if r.match == "name" and r.feature == "admin1"
-                ]
+            named = _UNIT_AFTER.sub("", part.strip())
+            if not recs and named != part.strip():
+                # "(Kani township, Yinmarbin district, Sagaing region)", "(Gem, Siaya County)":
+                # the unit's name without its unit word; a town of that name in one country only
+                # gives its country
+                recs = [r for r in gaz.lookup(named, skeleton_fallback=False) if r.match == "name"]
+                # ... in a country where the name before the bracket has a reading, if any
+                # ("National Capital Region" after Quezon City is not Papua New Guinea's
+                # National Capital District)
+                homes = {r.country for r in gaz.lookup(cand.span.text, skeleton_fallback=False)}
+                recs = [r for r in recs if not homes or r.country in homes]
+                units = [r for r in recs if r.feature in ("admin1", "admin2", "region")]
+                if not units and len({r.country for r in recs}) > 1:
+                    recs = []
             for r in units:
                 if r.admin1_code:
                     a1.add(r.admin1_code)
@@ -537,9 +550,15 @@ def resolve(
     """Pick the record ``cand`` names (``record=None`` with a reason when there is none)."""
     if cand.ruler_id:
         try:
-            return Resolved(cand, gaz.get(cand.ruler_id), 0.95, "named region (domain ruler)")
+            region = gaz.get(cand.ruler_id)
         except NotFoundError:  # fall back to a name look-up
-            pass
+            region = None
+        if region is not None and not (
+            ctx.focus and region.country != ctx.focus and region.country not in ctx.named
+        ):
+            return Resolved(cand, region, 0.95, "named region (domain ruler)")
+        # "El Hasahisa (Al Hasahisa locality, Al Jazirah state)" in a report on Sudan: not
+        # Syria's Jazira; the name is read like any other
     county = _county_name(text, cand)
     if county is not None:
         return _resolve_county(text, cand, county, following, ctx, gaz)
