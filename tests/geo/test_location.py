@@ -262,6 +262,19 @@ def test_a_protests_topic_is_not_its_place() -> None:
     assert c.place != "country:UKR"
 
 
+def test_a_country_condemned_urged_or_armed_is_the_topic_not_the_place() -> None:
+    for text, trigger in (
+        (
+            "People marched to Ventimiglia to call for peace and condemn the war in Ukraine.",
+            "marched",
+        ),
+        ("Cadres staged a protest in Oberzell, urging Russia to stop the invasion.", "staged"),
+        ("People demonstrated in Oberzell against delivering arms to Ukraine.", "demonstrated"),
+    ):
+        _, c = _choose(text, trigger)
+        assert c.place not in ("country:UKR", "country:RUS"), text
+
+
 def test_facility_named_after_a_place_yields_to_its_own_place() -> None:
     text = "More than 80 people gathered outside Walker Library in Minneapolis on Saturday."
     _, c = _choose(text, "gathered")

@@ -235,10 +235,14 @@ def _name_start_before(text: str, end: int, floor: int) -> int:
 #: "protested against the war in Ukraine", "rallied in solidarity with the people of Gaza":
 #: the place is what the event is about, not where it happened
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:against|over|about|denouncing|condemning|protesting|in support of|in solidarity "
-    r"with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:war|wars|invasion|aggression|bombing|"
-    r"bombardment|crackdown|conflict|crisis|situation|policies|policy|treatment|intervention|"
-    r"people|victims|blockade|siege)\s+(?:in|of|on|against|from)\s+(?:the\s+)?$",
+    r"\b(?:against|over|about|denounc\w*|condemn\w*|protest\w*|oppos\w*|in support of|"
+    r"in solidarity with|to (?:end|stop)|for peace in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
+    r"(?:war|wars|invasion|aggression|bombing|bombardment|crackdown|conflict|crisis|situation|"
+    r"policies|policy|treatment|intervention|people|victims|blockade|siege|occupation|"
+    r"annexation|offensive)\s+(?:in|of|on|against|from)\s+(?:the\s+)?$"
+    # "delivering arms to Ukraine", "urging Russia to stop": a party addressed, not the place
+    r"|\b(?:(?:arms|weapons|aid|troops)\s+(?:\w+\s+)?to|urg(?:e|ed|es|ing)|calling on)\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 #: rank of a place written as the end of a named road, below a bare mention (3)
