@@ -108,3 +108,16 @@ def test_named_region_of_another_country_than_the_reports_is_not_read_as_it() ->
         "state) in Sudan on 30 January."
     )
     assert _where(f, "Al Jazirah")[0] != "SYR"  # Sudan's state, not Syria's Jazira
+
+
+def test_bracket_after_a_quarter_places_its_town() -> None:
+    f = _places(
+        "On 19 March, in Sao Goncalo - Neves Goncalo (Rio de Janeiro), two armed suspects killed "
+        "a man in the Paraiso neighborhood."
+    )
+    assert _where(f, "Sao Goncalo") == ("BRA", "Rio de Janeiro")  # not Rio Grande do Norte's
+
+
+def test_capital_district_after_a_capital_is_not_washington() -> None:
+    f = _places("On 18 March, in Bogota - Rafael Uribe Uribe (Bogota, D.C.), rioters beat two men.")
+    assert _where(f, "Bogota")[0] == "COL"

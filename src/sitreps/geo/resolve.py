@@ -44,6 +44,10 @@ _UNIT_AFTER = re.compile(
     r"commune|territory|zone|woreda|county)$",
     re.I,
 )
+#: "D.C." or "D.F." after a capital's name: the capital district, not a unit of its own
+_CAPITAL_DISTRICT = frozenset({"D.C.", "D.C", "DC", "D.F.", "D.F"})
+#: the quarter in "City - Quarter (unit)", up to its bracket
+_QUARTER_THEN_BRACKET = re.compile(r"\s*[-–]\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?(?=\s*\()")
 #: what joins a town to the unit written after it: "Athens, Ga.", "Santa Cruz de la Sierra (Santa
 #: Cruz)", "Iranduba municipality (Amazonas)"
 _PAIR_GAP = re.compile(
@@ -365,8 +369,15 @@ def _local_context(
     # a name that goes on ("Khirbat Al Tamr town in ...") takes the context after its end
     end = max(cand.span.end, cand.name_end)
     par = parenthetical_after(text, end)
+    quarter = _QUARTER_THEN_BRACKET.match(text[end : end + 60])
+    if par is None and quarter is not None:
+        # "Sao Goncalo - Neves Goncalo (Rio de Janeiro)": the bracket after the quarter places
+        # the town it is a quarter of
+        par = parenthetical_after(text, end + quarter.end())
     if par:
-        for part in par.split(","):
+        for i, part in enumerate(par.split(",")):
+            if i and part.strip() in _CAPITAL_DISTRICT:
+                continue  # "(Bogota, D.C.)": Bogota's capital district, not Washington's
             recs = gaz.lookup(part.strip(), skeleton_fallback=False)
             units = [r for r in recs if r.feature in ("admin1", "admin2", "country", "region")]
             named = _UNIT_AFTER.sub("", part.strip())
@@ -473,7 +484,7 @@ def _bracket_countries(text: str, cand: Candidate, gaz: Gazetteer) -> set[str]:
     own = fold(cand.span.text)
     countries: set[str] = set()
     for part in text[left + 1 : right].split(","):
-        if not part.strip() or fold(part) == own:
+        if not part.strip() or fold(part) == own or part.strip() in _CAPITAL_DISTRICT:
             continue
         recs = gaz.lookup(part.strip(), skeleton_fallback=False)
         units = {r.country for r in recs if r.feature in ("admin1", "admin2") and r.country}
