@@ -121,3 +121,21 @@ def test_bracket_after_a_quarter_places_its_town() -> None:
 def test_capital_district_after_a_capital_is_not_washington() -> None:
     f = _places("On 18 March, in Bogota - Rafael Uribe Uribe (Bogota, D.C.), rioters beat two men.")
     assert _where(f, "Bogota")[0] == "COL"
+
+
+def test_names_called_after_a_place_are_not_that_place() -> None:
+    f = _places(
+        "The two spent time at the Little Portugal home she shared with her mother in Toronto. "
+        "Both women were taken to St. Michael's Hospital. The South East Asian city-state of "
+        "Singapore sent condolences."
+    )
+    names = {m.span.text for m in f.mentions if m.entity_id}
+    assert not names & {"Portugal", "Little Portugal", "St. Michael", "South East"}
+    assert _where(f, "Toronto") == ("CAN", "Ontario")
+
+
+def test_a_place_before_a_town_is_the_reading_by_that_town() -> None:
+    f = _places("Firefighters were called to a block of flats in Northumberland Park, Tottenham.")
+    by_id = {p.id: p for p in f.places}
+    park = next(by_id[m.entity_id] for m in f.mentions if m.span.text == "Northumberland Park")
+    assert park.lat is not None and 51.5 < park.lat < 51.7  # north London, not Tyneside

@@ -179,6 +179,8 @@ def report_context(
             continue  # "Paris, Tenn.": the unit written after the town votes, not its namesake
         if c.gov.comparison or claimed_in_quotes(text, c.span.start):
             continue  # "as in Mosul", "'in Najran'": a place compared with or only claimed
+        if _named_after_a_place(text, c):
+            continue  # "Little Portugal", "St. Michael's Hospital"
         if not c.in_parens and parenthetical_after(text, max(c.span.end, c.name_end)):
             continue  # "Al Jabaliyah (At Tuhayat, Al Hudaydah)": its bracket says where it is
         if c.ruler_id:
@@ -438,6 +440,34 @@ def _named_elsewhere(text: str, cand: Candidate, rec: PlaceRecord) -> bool:
     return any(m.start() != cand.span.start for m in re.finditer(re.escape(cand.span.text), text))
 
 
+#: "Little Italy", "Little Portugal": a quarter named after a country
+_LITTLE_BEFORE = re.compile(r"\bLittle\s+$")
+#: "St. Michael's Hospital", "St. Mary's Church": an institution named after a saint
+_SAINTS_INSTITUTION = re.compile(
+    r"^['’]s\s+(?:Hospital|Church|Cathedral|College|School|University|Academy|Chapel|Basilica|"
+    r"Hall|Home|Centre|Center|Abbey|Priory|Infirmary)\b"
+)
+_SAINT = re.compile(r"^(?:St\.?|Saint|Ste\.?|San|Santa)\s")
+_COMPASS_ONLY = re.compile(
+    r"^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)"
+    r"(?:[\s-]+(?:North|South|East|West|Central))?$"
+)
+
+
+def _named_after_a_place(text: str, cand: Candidate) -> str:
+    """Why ``cand`` names no place although a place bears the name ("" when it may): a quarter
+    called after a country ("Little Portugal"), an institution called after a saint ("St.
+    Michael's Hospital"), or a compass name that goes on ("South East Asian")."""
+    name = cand.span.text
+    if _LITTLE_BEFORE.search(text[max(0, cand.span.start - 8) : cand.span.start]):
+        return "a quarter named after a place ('Little ...')"
+    if _SAINT.match(name) and _SAINTS_INSTITUTION.match(text[cand.span.end : cand.span.end + 20]):
+        return "an institution named after a saint"
+    if cand.continues and _COMPASS_ONLY.match(name):
+        return "a compass word of a longer name"
+    return ""
+
+
 def _the_before_bare_name(text: str, cand: Candidate) -> bool:
     """True for a name written right after a lower-case "the" that neither goes on nor
     modifies a noun ("at the White House", not "the Harbal axis" or "the Aleppo governorate")."""
@@ -573,6 +603,9 @@ def resolve(
     county = _county_name(text, cand)
     if county is not None:
         return _resolve_county(text, cand, county, following, ctx, gaz)
+    not_place = _named_after_a_place(text, cand)
+    if not_place:
+        return Resolved(cand, None, 0.0, not_place)
     recs = gaz.lookup(cand.span.text)
     a1, cc, label = _local_context(text, cand, following, gaz)
     if any(r.match == "name" for r in recs):
@@ -719,6 +752,18 @@ def resolve(
             if near:
                 # "Jaba village (Jenin, West Bank)": of two Jabas, the one by Jenin district
                 recs = near
+            town = following.record if following is not None else None
+            after = following.cand.span.text if following is not None else ""
+            if (
+                town is not None
+                and town.feature in ("city", "village")
+                and label == after
+                and len(recs) > 1
+            ):
+                # "Northumberland Park, Tottenham": of two readings in England, the one by
+                # the town written after it
+                close = [r for r in recs if _within(r, town, QUARTER_KM)]
+                recs = close or recs
     if (
         ctx.focus
         and not a1
