@@ -133,9 +133,3 @@ def test_names_called_after_a_place_are_not_that_place() -> None:
     assert not names & {"Portugal", "Little Portugal", "St. Michael", "South East"}
     assert _where(f, "Toronto") == ("CAN", "Ontario")
 
-
-def test_a_place_before_a_town_is_the_reading_by_that_town() -> None:
-    f = _places("Firefighters were called to a block of flats in Northumberland Park, Tottenham.")
-    by_id = {p.id: p for p in f.places}
-    park = next(by_id[m.entity_id] for m in f.mentions if m.span.text == "Northumberland Park")
-    assert park.lat is not None and 51.5 < park.lat < 51.7  # north London, not Tyneside

@@ -752,18 +752,6 @@ def resolve(
             if near:
                 # "Jaba village (Jenin, West Bank)": of two Jabas, the one by Jenin district
                 recs = near
-            town = following.record if following is not None else None
-            after = following.cand.span.text if following is not None else ""
-            if (
-                town is not None
-                and town.feature in ("city", "village")
-                and label == after
-                and len(recs) > 1
-            ):
-                # "Northumberland Park, Tottenham": of two readings in England, the one by
-                # the town written after it
-                close = [r for r in recs if _within(r, town, QUARTER_KM)]
-                recs = close or recs
     if (
         ctx.focus
         and not a1
