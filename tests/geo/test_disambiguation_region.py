@@ -132,4 +132,3 @@ def test_names_called_after_a_place_are_not_that_place() -> None:
     names = {m.span.text for m in f.mentions if m.entity_id}
     assert not names & {"Portugal", "Little Portugal", "St. Michael", "South East"}
     assert _where(f, "Toronto") == ("CAN", "Ontario")
-
