@@ -8,7 +8,7 @@ import pytest
 
 from sitreps.actors.mentions import find_actors
 from sitreps.geo.toponyms import find_places
-from sitreps.models import PlaceFinding, Report
+from sitreps.models import Place, PlaceFinding, Report
 from sitreps.nlp import parse
 
 
@@ -18,13 +18,19 @@ def places_of(text: str) -> PlaceFinding:
     return find_places(parsed, find_actors(parsed))
 
 
-def country_of(f: PlaceFinding, name: str) -> str | None:
-    """ISO3 country of the place the mention written ``name`` resolves to (None if unplaced)."""
+def place_of(f: PlaceFinding, name: str) -> Place | None:
+    """The place the first placed mention written ``name`` resolves to (None if unplaced)."""
     by_id = {p.id: p for p in f.places}
     for m in f.mentions:
         if m.span.text == name and m.entity_id in by_id:
-            return by_id[m.entity_id].country
+            return by_id[m.entity_id]
     return None
+
+
+def country_of(f: PlaceFinding, name: str) -> str | None:
+    """ISO3 country of the place the mention written ``name`` resolves to (None if unplaced)."""
+    place = place_of(f, name)
+    return place.country if place else None
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ county the gazetteer lacks is placed only inside the unit the report is about.""
 
 from __future__ import annotations
 
+from tests.geo.conftest import place_of
+
 from sitreps.actors.mentions import find_actors
 from sitreps.geo.toponyms import find_places
 from sitreps.models import PlaceFinding, Report
@@ -25,11 +27,8 @@ def _where(f: PlaceFinding, name: str) -> tuple[str | None, str | None] | None:
 
 
 def _feature(f: PlaceFinding, name: str) -> str | None:
-    by_id = {p.id: p for p in f.places}
-    for m in f.mentions:
-        if m.span.text == name and m.entity_id in by_id:
-            return by_id[m.entity_id].feature
-    return None
+    place = place_of(f, name)
+    return place.feature if place else None
 
 
 def test_county_of_the_reports_state() -> None:

@@ -38,7 +38,7 @@ CONTEXT_GAP = re.compile(
     re.I,
 )
 #: a unit word after a unit's name in brackets ("Sagaing region", "Unity state")
-_UNIT_AFTER = re.compile(
+_ADMIN_WORD_END = re.compile(
     r"\s+(?:region|state|province|governorate|district|sub-?district|township|division|"
     r"municipality|department|prefecture|oblast|raion|rayon|locality|block|tehsil|upazila|"
     r"commune|territory|zone|woreda|county)$",
@@ -377,12 +377,13 @@ def _local_context(
         # the town it is a quarter of
         par = parenthetical_after(text, end + quarter.end())
     if par:
+        homes: set[str | None] | None = None  # countries of the name's readings, when needed
         for i, part in enumerate(par.split(",")):
             if i and part.strip() in _CAPITAL_DISTRICT:
                 continue  # "(Bogota, D.C.)": Bogota's capital district, not Washington's
             recs = gaz.lookup(part.strip(), skeleton_fallback=False)
             units = [r for r in recs if r.feature in ("admin1", "admin2", "country", "region")]
-            named = _UNIT_AFTER.sub("", part.strip())
+            named = _ADMIN_WORD_END.sub("", part.strip())
             if not recs and named != part.strip():
                 # "(Kani township, Yinmarbin district, Sagaing region)", "(Gem, Siaya County)":
                 # the unit's name without its unit word; a town of that name in one country only
@@ -391,7 +392,8 @@ def _local_context(
                 # ... in a country where the name before the bracket has a reading, if any
                 # ("National Capital Region" after Quezon City is not Papua New Guinea's
                 # National Capital District)
-                homes = {r.country for r in gaz.lookup(cand.span.text, skeleton_fallback=False)}
+                if homes is None:
+                    homes = {r.country for r in gaz.lookup(cand.span.text, skeleton_fallback=False)}
                 recs = [r for r in recs if not homes or r.country in homes]
                 units = [r for r in recs if r.feature in ("admin1", "admin2", "region")]
                 if not units and len({r.country for r in recs}) > 1:
@@ -673,11 +675,7 @@ def resolve(
         recs = [
             r
             for r in recs
-            if (
-                r.lat is not None
-                and r.lon is not None
-                and any(km_between(r.lat, r.lon, la, lo) <= QUARTER_KM for la, lo in ctx.points)
-            )
+            if _near_points(r, ctx, QUARTER_KM)
             or (not ctx.points and r.admin1_code in units)
             # "trespassing in Waterloo Square" after "in Waterloo (Ontario)": a square named
             # after the town the report names elsewhere lies in it
