@@ -30,7 +30,7 @@ from sitreps.errors import EvaluationError
 from sitreps.evaluate import metrics as m
 from sitreps.evaluate.results import EvalResult, Scores
 from sitreps.evaluate.runner import find_report_places
-from sitreps.models import PlaceFinding, Report
+from sitreps.models import Place, PlaceFinding, Report
 
 WITHIN_KM = 161.0
 
@@ -90,39 +90,38 @@ def load_geoparse(path: Path) -> tuple[GeoDoc, ...]:
 ResolvedSpan = tuple[m.SpanKey, float | None, float | None]
 
 
-def predicted_toponyms(finding: PlaceFinding) -> list[ResolvedSpan]:
-    """Predicted place mention spans with the coordinates of the place they resolve to."""
+def _span_places(finding: PlaceFinding | None) -> dict[m.SpanKey, Place | None]:
+    """Predicted place mention span -> the place it resolves to (None: an unresolved mention)."""
+    if finding is None:
+        return {}
     places = {p.id: p for p in finding.places}
-    out: dict[m.SpanKey, ResolvedSpan] = {}
+    out: dict[m.SpanKey, Place | None] = {}
     for p in finding.places:
         for s in p.mentions:
-            out[(s.start, s.end)] = ((s.start, s.end), p.lat, p.lon)
+            out[(s.start, s.end)] = p
     for x in finding.mentions:
         if x.kind != "place":
             continue
         place = places.get(x.entity_id) if x.entity_id else None
         key = (x.span.start, x.span.end)
         if place is not None or key not in out:
-            out[key] = (key, place.lat if place else None, place.lon if place else None)
-    return list(out.values())
-
-
-def _place_by_span(finding: PlaceFinding | None) -> dict[m.SpanKey, dict[str, Any]]:
-    """Predicted mention span -> the place it resolves to (for the per-toponym items)."""
-    if finding is None:
-        return {}
-    places = {p.id: p for p in finding.places}
-    out: dict[m.SpanKey, dict[str, Any]] = {}
-    for x in finding.mentions:
-        place = places.get(x.entity_id) if x.kind == "place" and x.entity_id else None
-        if place is not None:
-            out[(x.span.start, x.span.end)] = {
-                "id": place.id,
-                "name": place.name,
-                "country": place.country,
-                "feature": place.feature,
-            }
+            out[key] = place
     return out
+
+
+def _with_points(places: Mapping[m.SpanKey, Place | None]) -> list[ResolvedSpan]:
+    return [(key, p.lat if p else None, p.lon if p else None) for key, p in places.items()]
+
+
+def predicted_toponyms(finding: PlaceFinding) -> list[ResolvedSpan]:
+    """Predicted place mention spans with the coordinates of the place they resolve to."""
+    return _with_points(_span_places(finding))
+
+
+def _place_json(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"id": place.id, "name": place.name, "country": place.country, "feature": place.feature}
 
 
 def _item(
@@ -130,7 +129,7 @@ def _item(
     t: GoldToponym,
     best: ResolvedSpan | None,
     error: float | None,
-    places: Mapping[m.SpanKey, dict[str, Any]],
+    places: Mapping[m.SpanKey, Place | None],
 ) -> dict[str, Any]:
     if t.lat is None or t.lon is None:
         outcome = "no_gold_point"
@@ -145,7 +144,7 @@ def _item(
         "gold": [t.lat, t.lon] if t.lat is not None else None,
         "pred_span": list(best[0]) if best else None,
         "pred": [best[1], best[2]] if best else None,
-        "place": places.get(best[0]) if best else None,
+        "place": _place_json(places.get(best[0])) if best else None,
         "error_km": round(error, 1) if error is not None else None,
         "outcome": outcome,
     }
@@ -159,8 +158,8 @@ def score_geoparse(docs: Sequence[GeoDoc], predictions: Mapping[str, PlaceFindin
     gold_with_coords = 0
     for doc in docs:
         finding = predictions.get(doc.id)
-        pred = predicted_toponyms(finding) if finding else []
-        places = _place_by_span(finding)
+        places = _span_places(finding)
+        pred = _with_points(places)
         gold_spans = [t.span for t in doc.toponyms]
         pred_spans = [p[0] for p in pred]
         exact += m.span_prf(gold_spans, pred_spans)
